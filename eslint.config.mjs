@@ -18,5 +18,10 @@ export default defineConfig([
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // CommonJS config files that tools load with require().
+    files: ['jest.config.js', 'next.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'coverage/**', 'tmp/**', 'tests/artifacts/**', 'db/migrations/**']),
 ])

@@ -30,8 +30,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
 }
 
-let cached: Env | undefined
+/** Read on each call (it is cheap) so tests and CLIs that change process.env see the change. */
 export function env(): Env {
-  cached ??= readEnv()
-  return cached
+  return readEnv()
 }

@@ -21,7 +21,7 @@ function upsertBySlug<T extends typeof sections | typeof authors | typeof tags>(
   if (!slug) throw new Error(`"${name}" has no letters or digits to make a URL from`)
   const found = tx.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()
   if (found) return found.id
-  return tx.insert(table).values({ slug, name }).returning({ id: table.id }).get().id
+  return tx.insert(table).values({ slug, name } as T['$inferInsert']).returning({ id: table.id }).get().id
 }
 
 function uniqueArticleSlug(tx: Tx, base: string, exceptId?: number): string {

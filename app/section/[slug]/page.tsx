@@ -1,0 +1,14 @@
+// The section page: its latest articles, page 1.
+import { ListingPage, listingMetadata } from '@/app/_lib/listing'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export const generateStaticParams = async () => []
+
+export async function generateMetadata({ params }: Props) {
+  return listingMetadata('section', (await params).slug, '1')
+}
+
+export default async function Page({ params }: Props) {
+  return <ListingPage kind="section" slug={(await params).slug} pageParam="1" />
+}

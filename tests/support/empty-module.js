@@ -1,0 +1,1 @@
+// Stands in for 'server-only' under Jest, which runs server modules outside Next's bundler.
