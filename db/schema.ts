@@ -126,3 +126,56 @@ export type ArticleRow = typeof articles.$inferSelect
 export type NewArticle = typeof articles.$inferInsert
 export type ImageRow = typeof images.$inferSelect
 export type CommentRow = typeof comments.$inferSelect
+
+export const userRoles = ['admin', 'editor'] as const
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull().default(''),
+  /** argon2id (PHC string). Never leaves db/. */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: userRoles }).notNull().default('admin'),
+  /** Bumped on sign-out and password change: a JWT carrying an older version is refused. */
+  sessionVersion: integer('session_version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+})
+
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull().default(''),
+    success: integer('success', { mode: 'boolean' }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('sign_in_attempts_email_at_idx').on(t.email, t.at), index('sign_in_attempts_ip_at_idx').on(t.ip, t.at)],
+)
+
+/** Every moderation action, refused admin action and failed sign-in, written in the same transaction as the change. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actorId: integer('actor_id'),
+    actorEmail: text('actor_email').notNull().default(''),
+    action: text('action').notNull(),
+    commentId: integer('comment_id'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    detail: text('detail').notNull().default(''),
+    ip: text('ip').notNull().default(''),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_comment_idx').on(t.commentId)],
+)
+
+/** Discussion settings as JSON values by key (see lib/comments/settings.ts for keys and defaults). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})
+
+export type UserRow = typeof users.$inferSelect
