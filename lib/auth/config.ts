@@ -1,0 +1,48 @@
+// next-auth settings shared by the full set-up (lib/auth/index.ts) and proxy.ts: no database, no providers.
+import type { NextAuthConfig } from 'next-auth'
+import { z } from 'zod'
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60
+export const SIGN_IN_PATH = '/admin/sign-in'
+
+/** What our JWT carries besides next-auth's own claims. */
+export const sessionClaimsSchema = z.object({
+  uid: z.number().int().positive(),
+  /** The user's session version at sign-in: sign-out bumps it in the database, which revokes this token. */
+  sv: z.number().int(),
+  /** Sign-in time (ms): a session ends 12 hours after it, however often it is used. */
+  sat: z.number().int(),
+})
+export type SessionClaims = z.infer<typeof sessionClaimsSchema>
+
+export const authConfig = {
+  // Self-hosted behind whatever name the operator gives it: the host header is the site's own.
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+  jwt: { maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      // `user` is only there at sign-in: copy what the guard needs into the token, once.
+      if (user) {
+        const claims = sessionClaimsSchema.safeParse({
+          uid: Number(user.id),
+          sv: (user as { sessionVersion?: unknown }).sessionVersion,
+          sat: Date.now(),
+        })
+        if (!claims.success) return null
+        return { ...token, ...claims.data }
+      }
+      return token
+    },
+    session({ session, token }) {
+      const claims = sessionClaimsSchema.safeParse(token)
+      return { ...session, claims: claims.success ? claims.data : null }
+    },
+    // Only proxy.ts uses this: an optimistic look at the cookie, the real check is in lib/auth/guard.ts.
+    authorized({ auth }) {
+      return Boolean(auth?.user)
+    },
+  },
+} satisfies NextAuthConfig
