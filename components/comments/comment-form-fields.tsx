@@ -1,10 +1,10 @@
 // The WordPress "Leave a Reply" fields, in WordPress's order, with their names, types and limits.
+import { COMMENT_LIMITS } from '@/lib/comments/validate'
 export type CommentFieldValues = { author: string; email: string; url: string; comment: string; remember: boolean }
 export type CommentFieldErrors = Partial<Record<'author' | 'email' | 'url' | 'comment', string>>
 
 export const emptyCommentValues: CommentFieldValues = { author: '', email: '', url: '', comment: '', remember: false }
 
-export const COMMENT_LIMITS = { author: 245, email: 100, url: 200, comment: 65525 } as const
 
 function Field({
   name,

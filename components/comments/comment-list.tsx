@@ -17,7 +17,9 @@ export function buildThreads(list: readonly PublicCommentDto[]): Node[] {
   return roots
 }
 
-function CommentItem({ node, articleUrl, depth }: { node: Node; articleUrl: string; depth: number }) {
+type ReplySlot = { id: number; form: React.ReactNode } | null
+
+function CommentItem({ node, articleUrl, depth, reply }: { node: Node; articleUrl: string; depth: number; reply: ReplySlot }) {
   const safeUrl = /^https?:\/\//i.test(node.authorUrl) ? node.authorUrl : ''
   return (
     <li id={`comment-${node.id}`} className={`comment depth-${depth}`}>
@@ -47,10 +49,11 @@ function CommentItem({ node, articleUrl, depth }: { node: Node; articleUrl: stri
           </a>
         </p>
       </article>
+      {reply?.id === node.id && reply.form}
       {node.children.length > 0 && (
         <ol className="comment-children">
           {node.children.map((child) => (
-            <CommentItem key={child.id} node={child} articleUrl={articleUrl} depth={depth + 1} />
+            <CommentItem key={child.id} node={child} articleUrl={articleUrl} depth={depth + 1} reply={reply} />
           ))}
         </ol>
       )}
@@ -58,13 +61,21 @@ function CommentItem({ node, articleUrl, depth }: { node: Node; articleUrl: stri
   )
 }
 
-export function CommentList({ comments, articleUrl }: { comments: readonly PublicCommentDto[]; articleUrl: string }) {
+export function CommentList({
+  comments,
+  articleUrl,
+  reply = null,
+}: {
+  comments: readonly PublicCommentDto[]
+  articleUrl: string
+  reply?: ReplySlot
+}) {
   const threads = buildThreads(comments)
   if (!threads.length) return null
   return (
     <ol className="comment-list">
       {threads.map((node) => (
-        <CommentItem key={node.id} node={node} articleUrl={articleUrl} depth={1} />
+        <CommentItem key={node.id} node={node} articleUrl={articleUrl} depth={1} reply={reply} />
       ))}
     </ol>
   )

@@ -1,6 +1,7 @@
-// The article's discussion: the count, the approved comments and the "Leave a Reply" form.
+// The article's discussion: the count, the approved comments and the "Leave a Reply" form island.
 import type { PublicCommentDto } from '@/db/queries/comments'
-import { CommentFormFields } from './comment-form-fields'
+import type { CommentFormState } from '@/lib/comments/form-state'
+import { CommentForm } from './comment-form'
 import { CommentList } from './comment-list'
 
 export function commentCountHeading(count: number, title: string): string {
@@ -8,41 +9,37 @@ export function commentCountHeading(count: number, title: string): string {
   return `${count} ${count === 1 ? 'thought' : 'thoughts'} on “${title}”`
 }
 
+type FormProps = {
+  action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>
+  initialState: CommentFormState
+  token: string
+  replyTo?: { id: number; name: string } | null
+}
+
 export function CommentSection({
+  articleId,
   articleUrl,
   title,
   comments,
   commentsOpen,
+  form,
 }: {
+  articleId: number
   articleUrl: string
   title: string
   comments: readonly PublicCommentDto[]
   commentsOpen: boolean
+  form: FormProps
 }) {
+  const formNode = <CommentForm articleId={articleId} articleUrl={articleUrl} {...form} />
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" className="comments__title">
         {commentCountHeading(comments.length, title)}
       </h2>
-      <CommentList comments={comments} articleUrl={articleUrl} />
-      {commentsOpen ? (
-        <div id="respond" className="comment-respond">
-          <h3 id="reply-title" className="comment-reply-title">
-            Leave a Reply
-          </h3>
-          <form method="post" className="comment-form" aria-labelledby="reply-title" noValidate>
-            <CommentFormFields />
-            <input type="hidden" name="comment_parent" value="0" />
-            <p className="form-submit">
-              <button type="submit" className="button">
-                Post Comment
-              </button>
-            </p>
-          </form>
-        </div>
-      ) : (
-        <p className="comments-closed">Comments are closed.</p>
-      )}
+      {/* On the reply page the form is rendered under the comment it answers; otherwise after the list. */}
+      <CommentList comments={comments} articleUrl={articleUrl} reply={form.replyTo && commentsOpen ? { id: form.replyTo.id, form: formNode } : null} />
+      {!(form.replyTo && commentsOpen) && (commentsOpen ? formNode : <p className="comments-closed">Comments are closed.</p>)}
     </section>
   )
 }

@@ -1,9 +1,10 @@
 // Comment reads for public pages: approved comments only, and never the email, IP or user agent.
 import 'server-only'
 import crypto from 'node:crypto'
-import { and, asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, max, ne } from 'drizzle-orm'
 import { getDb } from '../client'
-import { comments } from '../schema'
+import { articles, comments, type CommentStatus } from '../schema'
+import { articlePath } from '@/lib/content/slug'
 
 export type PublicCommentDto = {
   id: number
@@ -48,4 +49,158 @@ export function countApprovedComments(articleId: number): number {
       .where(and(eq(comments.articleId, articleId), eq(comments.status, 'approved')))
       .get()?.n ?? 0
   )
+}
+
+export type NewCommentInput = {
+  articleId: number
+  parentId: number
+  authorName: string
+  authorEmail: string
+  authorUrl: string
+  body: string
+  ip: string
+  userAgent: string
+}
+
+/** What the database knows that the policy needs, read inside the writing transaction. */
+export type StoredFacts = {
+  isDuplicate: boolean
+  secondsSinceLastFromSender: number | null
+  hasApprovedBefore: boolean
+}
+
+export type CreatedComment = {
+  id: number
+  parentId: number | null
+  status: CommentStatus
+  authorName: string
+  authorUrl: string
+  body: string
+  createdAt: string
+  avatarSeed: string
+}
+
+type Decided<D> = { decision: D; comment: CreatedComment | null; articleUrl: string }
+
+/**
+ * Checks the article and parent, gathers the facts, asks `decide`, and inserts the comment unless refused:
+ * all in one IMMEDIATE transaction, so two identical posts racing each other cannot both pass the duplicate rule.
+ */
+export function createComment<D extends { outcome: string; reason: string }>(
+  input: NewCommentInput,
+  options: { now: Date; threadDepth: number; closeAfterDays: number | null },
+  decide: (facts: StoredFacts) => D,
+): Decided<D> | { refused: true; field: 'comment_parent' | 'form'; message: string } {
+  const db = getDb()
+  return db.transaction(
+    (tx) => {
+      const article = tx
+        .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, commentsOpen: articles.commentsOpen, isStub: articles.isStub })
+        .from(articles)
+        .where(eq(articles.id, input.articleId))
+        .get()
+      if (!article || article.isStub) return { refused: true as const, field: 'form' as const, message: 'This article could not be found, so the comment was not posted.' }
+      const ageDays = (options.now.getTime() - Date.parse(article.publishedAt)) / 86_400_000
+      if (!article.commentsOpen || (options.closeAfterDays !== null && ageDays > options.closeAfterDays)) {
+        return { refused: true as const, field: 'form' as const, message: 'Comments are closed on this article.' }
+      }
+
+      let parentId: number | null = null
+      if (input.parentId) {
+        const ancestors: { id: number; parentId: number | null }[] = []
+        let cursor: number | null = input.parentId
+        while (cursor !== null && ancestors.length <= options.threadDepth + 1) {
+          const row = tx
+            .select({ id: comments.id, parentId: comments.parentId, articleId: comments.articleId, status: comments.status })
+            .from(comments)
+            .where(eq(comments.id, cursor))
+            .get()
+          if (!row || row.articleId !== article.id || row.status !== 'approved') {
+            return { refused: true as const, field: 'comment_parent' as const, message: 'The comment you are replying to is not available for replies.' }
+          }
+          ancestors.push({ id: row.id, parentId: row.parentId })
+          cursor = row.parentId
+        }
+        // ancestors[0] is the parent at depth ancestors.length; replies deeper than the limit attach to the deepest allowed level.
+        const excess = Math.max(0, ancestors.length - (options.threadDepth - 1))
+        parentId = ancestors[excess]?.id ?? input.parentId
+      }
+
+      const sameParent = parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId)
+      const isDuplicate = !!tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(
+          and(
+            eq(comments.articleId, article.id),
+            sameParent,
+            eq(comments.authorEmail, input.authorEmail),
+            eq(comments.authorName, input.authorName),
+            eq(comments.body, input.body),
+            ne(comments.status, 'trash'),
+          ),
+        )
+        .get()
+      const lastTimes = [
+        tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.authorEmail, input.authorEmail)).get()?.at,
+        input.ip ? tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.ip, input.ip)).get()?.at : null,
+      ].filter((t): t is string => !!t)
+      const last = lastTimes.length ? Math.max(...lastTimes.map((t) => Date.parse(t))) : null
+      const hasApprovedBefore = !!tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.authorEmail, input.authorEmail), eq(comments.authorName, input.authorName), eq(comments.status, 'approved')))
+        .get()
+
+      const decision = decide({
+        isDuplicate,
+        secondsSinceLastFromSender: last === null ? null : (options.now.getTime() - last) / 1000,
+        hasApprovedBefore,
+      })
+      const articleUrl = articlePath(article.publishedAt, article.slug)
+      if (decision.outcome === 'refused') return { decision, comment: null, articleUrl }
+
+      const createdAt = options.now.toISOString()
+      const row = tx
+        .insert(comments)
+        .values({
+          articleId: article.id,
+          parentId,
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          authorUrl: input.authorUrl,
+          body: input.body,
+          status: decision.outcome as CommentStatus,
+          reason: decision.reason,
+          ip: input.ip,
+          userAgent: input.userAgent,
+          createdAt,
+          updatedAt: createdAt,
+        })
+        .returning({ id: comments.id, status: comments.status })
+        .get()
+      return {
+        decision,
+        articleUrl,
+        comment: {
+          id: row.id,
+          parentId,
+          status: row.status,
+          authorName: input.authorName,
+          authorUrl: input.authorUrl,
+          body: input.body,
+          createdAt,
+          avatarSeed: avatarSeed(input.authorEmail),
+        },
+      }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Statuses of the given comments, for an author's browser asking whether its pending comments were moderated. */
+export function getCommentStatuses(ids: number[]): Record<number, CommentStatus> {
+  if (!ids.length) return {}
+  const rows = getDb().select({ id: comments.id, status: comments.status }).from(comments).where(inArray(comments.id, ids)).all()
+  return Object.fromEntries(rows.map((r) => [r.id, r.status]))
 }

@@ -1,4 +1,4 @@
-// Starts the site for the browser tests the way a reader's operator does (`npm start`), on a free port with a fresh database.
+// Starts the site for the browser tests the way a user does (`npm start`), on a free port with a fresh database.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -35,13 +35,52 @@ function tail(file: string, lines = 60): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+type Attempt = { env: NodeJS.ProcessEnv; baseUrl: string; logFile: string; started: number }
+
+/** Spawns `npm start`'s script and polls until `/` answers 200. Returns why it failed, or null when ready. */
+async function startAndWait({ env, baseUrl, logFile, started }: Attempt): Promise<string | null> {
+  const log = fs.openSync(logFile, 'a')
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'lib/cli/start.ts'], {
+    cwd: ROOT,
+    env,
+    // Its own process group, so teardown can stop `next start` (and a `next build`) with it.
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
+  fs.closeSync(log)
+  serverState().pid = child.pid
+
+  const outcome: { failure: string | null } = { failure: null }
+  child.once('exit', (code, signal) => (outcome.failure ??= `exited with ${signal ?? `code ${code}`}`))
+  child.once('error', (e) => (outcome.failure ??= `could not start: ${e.message}`))
+
+  let firstAnswer: number | null = null
+  let lastAnswer = ''
+  for (;;) {
+    if (outcome.failure) return outcome.failure
+    try {
+      const response = await fetch(baseUrl + '/', { redirect: 'manual', signal: AbortSignal.timeout(30_000) })
+      await response.arrayBuffer()
+      if (response.status === 200) return null
+      lastAnswer = `GET / answered ${response.status}`
+      firstAnswer ??= Date.now()
+    } catch (e) {
+      lastAnswer = `GET / failed: ${(e as Error).message}`
+    }
+    const waited = Date.now() - started
+    if (waited > READY_TIMEOUT_MS || (firstAnswer !== null && Date.now() - firstAnswer > ANSWERING_GRACE_MS)) {
+      return `was not ready after ${Math.round(waited / 1000)} s (${lastAnswer})`
+    }
+    await sleep(500)
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const databasePath = path.join(dir, 'site.db')
   const logFile = path.join(dir, 'server.log')
-  const log = fs.openSync(logFile, 'a')
 
   // Exactly what `npm start` runs. Jest sets NODE_ENV=test, which would make `next build` produce a test
   // build that a later `npm start` would reuse: give it the production value `next build`/`next start` default to.
@@ -55,45 +94,28 @@ export default async function globalSetup(): Promise<void> {
     ADMIN_PASSWORD: 'e2e-admin-password',
     NEXT_TELEMETRY_DISABLED: '1',
   }
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'lib/cli/start.ts'], {
-    cwd: ROOT,
-    env,
-    // Its own process group, so teardown can stop `next start` (and a `next build`) with it.
-    detached: true,
-    stdio: ['ignore', log, log],
-  })
-  fs.closeSync(log)
   const state = serverState()
-  state.pid = child.pid
   state.dir = dir
   state.logFile = logFile
-  // Should jest die without running the teardown, do not leave a server behind.
-  process.once('exit', () => stopServer({ wait: false }))
-
-  const outcome: { failure: string | null } = { failure: null }
-  child.once('exit', (code, signal) => (outcome.failure ??= `exited with ${signal ?? `code ${code}`}`))
-  child.once('error', (e) => (outcome.failure ??= `could not start: ${e.message}`))
+  // Should jest end without running the teardown (an error, Ctrl-C, a CI timeout), do not leave a server behind.
+  process.once('exit', () => void stopServer({ wait: false }))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      void stopServer({ wait: false })
+      // Without other listeners, die of the signal as before; with them (jest has some), leave it to them.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal)
+    })
+  }
 
   const started = Date.now()
-  let firstAnswer: number | null = null
-  let lastAnswer = ''
+  const outcome: { failure: string | null } = { failure: null }
   for (;;) {
-    if (outcome.failure) break
-    try {
-      const response = await fetch(baseUrl + '/', { redirect: 'manual', signal: AbortSignal.timeout(30_000) })
-      await response.arrayBuffer()
-      if (response.status === 200) break
-      lastAnswer = `GET / answered ${response.status}`
-      firstAnswer ??= Date.now()
-    } catch (e) {
-      lastAnswer = `GET / failed: ${(e as Error).message}`
-    }
-    const waited = Date.now() - started
-    if (waited > READY_TIMEOUT_MS || (firstAnswer !== null && Date.now() - firstAnswer > ANSWERING_GRACE_MS)) {
-      outcome.failure = `was not ready after ${Math.round(waited / 1000)} s (${lastAnswer})`
-      break
-    }
-    await sleep(500)
+    outcome.failure = await startAndWait({ env, baseUrl, logFile, started })
+    // Someone else is building into .next (a developer's `npm start` or `next build`): wait for it, then retry.
+    const busy = outcome.failure?.startsWith('exited') && /Another next build process is already running/.test(tail(logFile, 15))
+    if (!busy || Date.now() - started > READY_TIMEOUT_MS) break
+    fs.appendFileSync(logFile, '(e2e: another build is running; retrying in 10 s)\n')
+    await sleep(10_000)
   }
   if (outcome.failure) {
     await stopServer()

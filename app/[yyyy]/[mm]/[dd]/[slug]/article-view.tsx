@@ -1,0 +1,61 @@
+// The article with its discussion, shared by the cached article page and the per-request reply page.
+import 'server-only'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { ArticleBody } from '@/components/article/article-body'
+import { ArticleHeader } from '@/components/article/article-header'
+import { ArticleTags } from '@/components/article/article-tags'
+import { GalleryLightbox } from '@/components/article/gallery-lightbox'
+import { CommentSection } from '@/components/comments/comment-section'
+import { getArticleBySlug, type ArticleDto } from '@/db/queries/articles'
+import { listApprovedComments } from '@/db/queries/comments'
+import { initialCommentFormState } from '@/lib/comments/form-state'
+import { issueFormToken } from '@/lib/comments/token'
+import { postComment } from './actions'
+
+export type ArticleParams = { yyyy: string; mm: string; dd: string; slug: string }
+
+/** The article for these params, redirecting any non-canonical spelling of its URL to the canonical one. */
+export async function loadArticle(params: Promise<ArticleParams>, suffix = ''): Promise<ArticleDto> {
+  const { yyyy, mm, dd, slug } = await params
+  const article = getArticleBySlug(slug.toLowerCase())
+  if (!article) notFound()
+  if (`/${yyyy}/${mm}/${dd}/${slug}` !== article.url) permanentRedirect(article.url + suffix)
+  return article
+}
+
+export function ArticleView({ article, replyToId = null }: { article: ArticleDto; replyToId?: number | null }) {
+  const comments = article.isStub ? [] : listApprovedComments(article.id)
+  const photos = article.blocks.flatMap((b) => (b.type === 'figure' ? [b.image] : []))
+  const replyTarget = replyToId === null ? undefined : comments.find((c) => c.id === replyToId)
+  if (replyToId !== null && !replyTarget) notFound()
+  return (
+    <>
+      <article className="article">
+        <ArticleHeader article={article} />
+        {article.isStub && (
+          <p className="stub-notice" role="note">
+            Placeholder: this story is linked from another article but has not been published here yet.
+          </p>
+        )}
+        <ArticleBody blocks={article.blocks} />
+        <ArticleTags tags={article.tags} />
+      </article>
+      {photos.length > 0 && <GalleryLightbox photos={photos} />}
+      {!article.isStub && (
+        <CommentSection
+          articleId={article.id}
+          articleUrl={article.url}
+          title={article.title}
+          comments={comments}
+          commentsOpen={article.commentsOpen}
+          form={{
+            action: postComment.bind(null, article.id),
+            initialState: initialCommentFormState(replyTarget ? String(replyTarget.id) : '0'),
+            token: issueFormToken(),
+            replyTo: replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null,
+          }}
+        />
+      )}
+    </>
+  )
+}
