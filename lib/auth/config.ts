@@ -22,6 +22,15 @@ export const authConfig = {
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   providers: [],
+  logger: {
+    // A wrong password is an expected answer, already in the audit log: not a server error with a stack trace.
+    error(error) {
+      // By `type`: class names do not survive minification.
+      const type = (error as { type?: string }).type ?? error.name
+      if (type === 'CredentialsSignin') return
+      console.error(`[auth] ${type}: ${error.message}`)
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       // `user` is only there at sign-in: copy what the guard needs into the token, once.
