@@ -27,6 +27,8 @@ import { useTempDatabase } from './helpers'
 import { moderateComments } from '@/db/queries/moderation'
 import { settingsToForm } from '@/lib/admin/settings-form'
 import { defaultDiscussionSettings } from '@/lib/comments/settings'
+import { loadAuditLog, loadDashboard, loadQueue, loadSettings } from '@/lib/admin/desk'
+import { defaultView } from '@/lib/admin/queue-params'
 
 class MockRedirect extends Error {
   constructor(readonly url: string) {
@@ -193,6 +195,35 @@ describe('admin server actions', () => {
       }
     })
   }
+
+  describe('admin data reads', () => {
+    const loaders = () => [
+      ['loadQueue', () => loadQueue(defaultView)],
+      ['loadDashboard', () => loadDashboard()],
+      ['loadAuditLog', () => loadAuditLog({}, 1)],
+      ['loadSettings', () => loadSettings()],
+    ] as const
+
+    it.each(loaders().map(([name]) => name))('%s sends a visitor without a valid session to sign in, and returns nothing', async (name) => {
+      const load = loaders().find(([n]) => n === name)?.[1] as () => Promise<unknown>
+      for (const setUp of [() => (mockRequest.session = null), () => signedIn({ sat: Date.now() - SESSION_MAX_AGE_S * 1000 - 1 }), () => signedIn({ sv: 0 })]) {
+        setUp()
+        expect(await run(load)).toBe('/admin/sign-in')
+      }
+      signedIn()
+      expect(await run(load)).toEqual({ returned: expect.objectContaining({ admin: expect.objectContaining({ email: 'mod@example.com' }) }) })
+    })
+
+    it('the queue has its counts and rows', async () => {
+      const result = await run(() => loadQueue(defaultView))
+      expect(result).toEqual({
+        returned: expect.objectContaining({
+          counts: { pending: 1, approved: 1, spam: 1, trash: 1, all: 4 },
+          page: expect.objectContaining({ total: 1, items: [expect.objectContaining({ id: fixtures.pending })] }),
+        }),
+      })
+    })
+  })
 
   describe('with a valid session', () => {
     it('approve: changes the status, re-renders the article and its feed only, and returns to the same view', async () => {

@@ -136,6 +136,14 @@ describe('the moderation desk', () => {
     await expect(pending.textContent()).resolves.toContain('aigerim@example.com')
     await expect(pending.textContent()).resolves.toContain('203.0.113.50')
     await screenshot(page, 'admin-queue', { fullPage: true })
+    // Every control of the desk is at least 24×24 px (WCAG 2.5.8).
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.admin-bar button, .admin-bar a, .queue-tabs a, [data-comment-row] button, [data-comment-row] input, .bulk-actions button')]
+        .map((el) => ({ el: `${el.tagName} ${el.textContent?.trim() ?? ''}`, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 || box.height < 24)
+        .map(({ el, box }) => `${el} ${Math.round(box.width)}×${Math.round(box.height)}`),
+    )
+    expect(small).toEqual([])
 
     const clicked = Date.now()
     await pending.getByRole('button', { name: 'Approve' }).click()

@@ -3,18 +3,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AuditTable } from '@/components/admin/audit-table'
 import { DailyChart } from '@/components/admin/daily-chart'
-import { listAudit } from '@/db/queries/audit'
-import { countByStatus, dailyCommentCounts } from '@/db/queries/moderation'
-import { requireAdmin } from '@/lib/auth/guard'
+import { loadDashboard } from '@/lib/admin/desk'
 import { DeskHeader } from './desk-header'
 
 export const metadata: Metadata = { title: 'Dashboard' }
 
 export default async function DashboardPage() {
-  const admin = await requireAdmin()
-  const counts = countByStatus()
-  const days = dailyCommentCounts(30)
-  const activity = listAudit({}, 1, 10)
+  const { admin, counts, days, activity } = await loadDashboard()
   return (
     <>
       <DeskHeader admin={admin} current="dashboard" pending={counts.pending} title="Dashboard" />
@@ -49,8 +44,8 @@ export default async function DashboardPage() {
       </section>
       <section aria-labelledby="latest-activity" className="admin-panel">
         <h2 id="latest-activity">Latest activity</h2>
-        {activity.items.length ? (
-          <AuditTable entries={activity.items} caption="The ten latest entries of the audit log" compact />
+        {activity.length ? (
+          <AuditTable entries={activity} caption="The ten latest entries of the audit log" compact />
         ) : (
           <p>Nothing yet.</p>
         )}

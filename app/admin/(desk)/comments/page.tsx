@@ -7,9 +7,8 @@ import { QueueShortcuts } from '@/components/admin/queue-shortcuts'
 import { QueueTable } from '@/components/admin/queue-table'
 import { tabLabels, QueueTabs } from '@/components/admin/queue-tabs'
 import { AdminPagination } from '@/components/admin/admin-pagination'
-import { countByStatus, listCommentedArticles, listQueue } from '@/db/queries/moderation'
+import { loadQueue } from '@/lib/admin/desk'
 import { parseFlash, parseView, queueHref } from '@/lib/admin/queue-params'
-import { requireAdmin } from '@/lib/auth/guard'
 import { DeskHeader } from '../desk-header'
 import {
   approveComment,
@@ -26,8 +25,6 @@ import {
 } from './actions'
 
 export const metadata: Metadata = { title: 'Comments' }
-
-const PER_PAGE = 20
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -47,14 +44,9 @@ function idParam(value: string | string[] | undefined): number | null {
 }
 
 export default async function CommentsPage({ searchParams }: Props) {
-  const admin = await requireAdmin()
   const params = await searchParams
   const view = parseView(params)
-  const filter = { q: view.q || undefined, articleId: view.article ?? undefined }
-  const counts = countByStatus(filter)
-  const pendingTotal = view.q || view.article ? countByStatus().pending : counts.pending
-  const page = listQueue({ status: view.status, ...filter }, view.page, PER_PAGE)
-  const articles = listCommentedArticles()
+  const { admin, counts, pendingTotal, page, articles } = await loadQueue(view)
   const articleTitle = view.article === null ? null : articles.find((a) => a.id === view.article)?.title
   const caption = [
     `${tabLabels[view.status]} comments`,

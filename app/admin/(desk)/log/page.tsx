@@ -2,9 +2,8 @@
 import type { Metadata } from 'next'
 import { AdminPagination } from '@/components/admin/admin-pagination'
 import { auditActionLabels, AuditTable } from '@/components/admin/audit-table'
-import { auditActions, listAudit } from '@/db/queries/audit'
-import { countByStatus } from '@/db/queries/moderation'
-import { requireAdmin } from '@/lib/auth/guard'
+import { auditActions } from '@/db/queries/audit'
+import { loadAuditLog } from '@/lib/admin/desk'
 import { DeskHeader } from '../desk-header'
 
 export const metadata: Metadata = { title: 'Audit log' }
@@ -14,14 +13,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 export default async function LogPage({ searchParams }: Props) {
-  const admin = await requireAdmin()
   const params = await searchParams
   const action = (auditActions as readonly string[]).find((a) => a === one(params.action))
   const commentParam = Number(one(params.comment))
   const commentId = Number.isSafeInteger(commentParam) && commentParam > 0 ? commentParam : undefined
   const pageParam = Number(one(params.page))
   const page = Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1
-  const log = listAudit({ action, commentId }, page)
+  const { admin, pending, log } = await loadAuditLog({ action, commentId }, page)
   const href = (n: number) => {
     const q = new URLSearchParams()
     if (action) q.set('action', action)
@@ -34,7 +32,7 @@ export default async function LogPage({ searchParams }: Props) {
   const caption = [title, action && `“${auditActionLabels[action]}” only`, `${log.total} entries`].filter(Boolean).join(', ')
   return (
     <>
-      <DeskHeader admin={admin} current="log" pending={countByStatus().pending} title={title} />
+      <DeskHeader admin={admin} current="log" pending={pending} title={title} />
       <form method="get" action="/admin/log" className="queue-filters" aria-label="Filter the log">
         {commentId && <input type="hidden" name="comment" value={commentId} />}
         <p className="admin-field admin-field--inline">

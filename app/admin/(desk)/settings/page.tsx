@@ -2,10 +2,8 @@
 import type { Metadata } from 'next'
 import { SettingsForm } from '@/components/admin/settings-form'
 import { DateTime } from '@/components/ui/date-time'
-import { countByStatus, listArticlesForSettings } from '@/db/queries/moderation'
-import { getDiscussionSettings } from '@/db/queries/settings'
+import { loadSettings } from '@/lib/admin/desk'
 import { settingsToForm } from '@/lib/admin/settings-form'
-import { requireAdmin } from '@/lib/auth/guard'
 import { DeskHeader } from '../desk-header'
 import { saveSettings, setCommentsOpen } from './actions'
 
@@ -14,13 +12,11 @@ export const metadata: Metadata = { title: 'Discussion settings' }
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function SettingsPage({ searchParams }: Props) {
-  const admin = await requireAdmin()
   const params = await searchParams
-  const settings = getDiscussionSettings()
-  const articles = listArticlesForSettings()
+  const { admin, pending, settings, articles } = await loadSettings()
   return (
     <>
-      <DeskHeader admin={admin} current="settings" pending={countByStatus().pending} title="Discussion settings" />
+      <DeskHeader admin={admin} current="settings" pending={pending} title="Discussion settings" />
       <div role="status">
         {params.saved === '1' && <p className="admin-alert">Settings saved.</p>}
         {params.saved === 'article' && <p className="admin-alert">Article updated.</p>}
