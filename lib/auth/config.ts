@@ -49,9 +49,5 @@ export const authConfig = {
       const claims = sessionClaimsSchema.safeParse(token)
       return { ...session, claims: claims.success ? claims.data : null }
     },
-    // Only proxy.ts uses this: an optimistic look at the cookie, the real check is in lib/auth/guard.ts.
-    authorized({ auth }) {
-      return Boolean(auth?.user)
-    },
   },
 } satisfies NextAuthConfig
