@@ -20,7 +20,9 @@ export const authConfig = {
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
-  pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+  // next-auth's own HTML pages are not used: its sign-out page would post to the host Next thinks it has
+  // (localhost), not the one the admin uses. The desk has its own Sign out button.
+  pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH, signOut: '/admin' },
   providers: [],
   logger: {
     // A wrong password is an expected answer, already in the audit log: not a server error with a stack trace.

@@ -3,7 +3,8 @@ import 'server-only'
 import NextAuth, { CredentialsSignin } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { z } from 'zod'
-import { authConfig } from './config'
+import { getUserById, endSessions } from '@/db/queries/users'
+import { authConfig, sessionClaimsSchema } from './config'
 import { checkCredentials } from './credentials'
 import { clientIp } from './request'
 
@@ -16,6 +17,16 @@ const credentialsSchema = z.object({ email: z.string().max(320), password: z.str
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: {
+    // Signing out through next-auth's own endpoint (/api/auth/signout) must end the session for good too.
+    // The admin's Sign out button has already moved the version on; then this does nothing.
+    signOut(message) {
+      const claims = sessionClaimsSchema.safeParse('token' in message ? message.token : null)
+      if (!claims.success) return
+      const user = getUserById(claims.data.uid)
+      if (user && user.sessionVersion === claims.data.sv) endSessions(user.id, { id: user.id, email: user.email, ip: '' })
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },

@@ -31,8 +31,15 @@ async function signIn(page: Page, password = PASSWORD(), email = EMAIL()): Promi
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
-/** A refused attempt has been answered once the message shows and the form was reset (the password emptied). */
-async function signInRefused(page: Page, password: string, email = EMAIL()): Promise<string | null> {
+/**
+ * A refused attempt has been answered once the message shows and the form was reset (the password emptied);
+ * without JavaScript, once the page the post answered with has loaded.
+ */
+async function signInRefused(page: Page, password: string, email = EMAIL(), javaScript = true): Promise<string | null> {
+  if (!javaScript) {
+    await Promise.all([page.waitForEvent('load'), signIn(page, password, email)])
+    return page.locator('#sign-in-error').textContent()
+  }
   await signIn(page, password, email)
   await page.waitForFunction(() => {
     const field = document.querySelector<HTMLInputElement>('#password')
@@ -112,7 +119,7 @@ describe('signing in', () => {
   test('works without JavaScript', async () => {
     const page = await tracked({ javaScriptEnabled: false })
     await page.goto('/admin')
-    await expect(signInRefused(page, 'wrong-password-again')).resolves.toBe('Wrong email or password.')
+    await expect(signInRefused(page, 'wrong-password-again', EMAIL(), false)).resolves.toBe('Wrong email or password.')
     await signIn(page)
     await page.waitForURL('**/admin')
     expect(await page.locator('h1').allTextContents()).toEqual(['Dashboard'])
@@ -327,5 +334,22 @@ describe('signing out', () => {
     await stolen.goto('/admin/comments')
     expect(new URL(stolen.url()).pathname).toBe('/admin/sign-in')
     await expect(stolen.locator('h1').textContent()).resolves.toBe('Sign in')
+  })
+
+  test('signing out through next-auth’s own endpoint ends the session for good too', async () => {
+    const page = await tracked()
+    await page.goto('/admin')
+    await signIn(page)
+    await page.waitForURL('**/admin')
+    const copied = await page.context().cookies()
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
+    const response = await page.request.post('/api/auth/signout', { form: { csrfToken }, maxRedirects: 0 })
+    expect(response.status()).toBe(302)
+    expect((await page.context().cookies()).some((c) => c.name === 'authjs.session-token')).toBe(false)
+    const thief = (await tracked()).context()
+    await thief.addCookies(copied)
+    const stolen = await thief.newPage()
+    await stolen.goto('/admin')
+    expect(new URL(stolen.url()).pathname).toBe('/admin/sign-in')
   })
 })
