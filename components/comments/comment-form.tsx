@@ -199,7 +199,7 @@ export function CommentForm({
           </small>
         )}
       </h3>
-      <div ref={answer} tabIndex={-1} className="comment-answer">
+      <div ref={answer} tabIndex={-1} className="comment-answer" data-answered-at={state.answeredAt || undefined}>
         <div role="status" aria-live="polite">
           {state.status === 'posted' && (
             <p className="form-message form-message--ok">

@@ -7,7 +7,8 @@ import { ArticleTags } from '@/components/article/article-tags'
 import { GalleryLightbox } from '@/components/article/gallery-lightbox'
 import { CommentSection } from '@/components/comments/comment-section'
 import { getArticleBySlug, type ArticleDto } from '@/db/queries/articles'
-import { listApprovedComments } from '@/db/queries/comments'
+import { listApprovedCommentPage } from '@/db/queries/comments'
+import { getDiscussionSettings } from '@/db/queries/settings'
 import { initialCommentFormState } from '@/lib/comments/form-state'
 import { issueFormToken } from '@/lib/comments/token'
 import { postComment } from './actions'
@@ -23,8 +24,19 @@ export async function loadArticle(params: Promise<ArticleParams>, suffix = ''): 
   return article
 }
 
-export function ArticleView({ article, replyToId = null }: { article: ArticleDto; replyToId?: number | null }) {
-  const comments = article.isStub ? [] : listApprovedComments(article.id)
+export function ArticleView({
+  article,
+  replyToId = null,
+  commentPage = 1,
+}: {
+  article: ArticleDto
+  replyToId?: number | null
+  commentPage?: number
+}) {
+  const settings = getDiscussionSettings()
+  const discussion = listApprovedCommentPage(article.id, commentPage, settings.commentsPerPage)
+  if (commentPage > discussion.pageCount) notFound()
+  const comments = discussion.comments
   const photos = article.blocks.flatMap((b) => (b.type === 'figure' ? [b.image] : []))
   const replyTarget = replyToId === null ? undefined : comments.find((c) => c.id === replyToId)
   if (replyToId !== null && !replyTarget) notFound()
@@ -47,6 +59,9 @@ export function ArticleView({ article, replyToId = null }: { article: ArticleDto
           articleUrl={article.url}
           title={article.title}
           comments={comments}
+          total={discussion.total}
+          page={discussion.page}
+          pageCount={discussion.pageCount}
           commentsOpen={article.commentsOpen}
           form={{
             action: postComment.bind(null, article.id),
