@@ -14,6 +14,7 @@ type FormProps = {
   action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>
   initialState: CommentFormState
   token: string
+  permalink: string
   replyTo?: { id: number; name: string } | null
 }
 

@@ -84,6 +84,8 @@ describe.each([true, false])('posting a comment with JavaScript %s', (js) => {
     expect(await page.inputValue('#url')).toBe(typed.url)
     expect(await page.locator('#respond [role=alert]').innerText()).toMatch(/correct the 2 fields/)
     if (js) expect(await page.evaluate(() => document.activeElement?.classList.contains('comment-answer'))).toBe(true)
+    // Without JavaScript the answer is a new page, scrolled to the form and its messages.
+    else expect(new URL(page.url()).hash).toBe('#respond')
     await screenshot(page, `comment-error-js-${label}`)
     expect(storedComments(typed.email)).toEqual([])
     expect(page.errors).toEqual([])

@@ -67,6 +67,7 @@ export function ArticleView({
             action: postComment.bind(null, article.id),
             initialState: initialCommentFormState(replyTarget ? String(replyTarget.id) : '0'),
             token: issueFormToken(),
+            permalink: `${article.url}${replyTarget ? `/reply/${replyTarget.id}` : commentPage > 1 ? `/comments/${commentPage}` : ''}#respond`,
             replyTo: replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null,
           }}
         />
