@@ -6,8 +6,12 @@ import { ArticleHeader } from '@/components/article/article-header'
 import { ArticleTags } from '@/components/article/article-tags'
 import { GalleryLightbox } from '@/components/article/gallery-lightbox'
 import { CommentSection } from '@/components/comments/comment-section'
+import { ArticleJsonLd } from '@/components/seo/json-ld'
 import { getArticleBySlug } from '@/db/queries/articles'
 import { listApprovedComments } from '@/db/queries/comments'
+import { env } from '@/lib/env'
+import { articleMetadata } from '@/lib/seo/metadata'
+import { site } from '@/lib/site'
 
 type Params = { yyyy: string; mm: string; dd: string; slug: string }
 type Props = { params: Promise<Params> }
@@ -24,13 +28,7 @@ async function loadArticle(params: Promise<Params>) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle(params)
-  return {
-    title: article.title,
-    description: article.standfirst || undefined,
-    alternates: { canonical: article.url },
-    robots: article.isStub ? { index: false, follow: true } : undefined,
-  }
+  return articleMetadata(await loadArticle(params), env().siteUrl, site)
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -39,6 +37,7 @@ export default async function ArticlePage({ params }: Props) {
   const photos = article.blocks.flatMap((b) => (b.type === 'figure' ? [b.image] : []))
   return (
     <>
+      <ArticleJsonLd article={article} comments={comments} />
       <article className="article">
         <ArticleHeader article={article} />
         {article.isStub && (
