@@ -28,7 +28,10 @@ async function loadArticle(params: Promise<Params>) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return articleMetadata(await loadArticle(params), env().siteUrl, site)
+  // No redirect here: the page redirects non-canonical URLs, and redirecting from both sent two Location headers.
+  const article = getArticleBySlug((await params).slug.toLowerCase())
+  if (!article) notFound()
+  return articleMetadata(article, env().siteUrl, site)
 }
 
 export default async function ArticlePage({ params }: Props) {
