@@ -4,6 +4,8 @@
 // each time with the ETag `next start` sends (a 304 when nothing changed). Next's own default for cached pages,
 // s-maxage=31536000, would let a CDN show a trashed comment for a year: nothing here purges a CDN. Same value as
 // PUBLIC_CACHE_CONTROL in lib/seo/http.ts, which feeds and sitemaps send.
+// Only for routes served from Next's cache: Next keeps a Cache-Control it finds already set even on a dynamic page,
+// so a page that ever reads cookies must leave this list (tests/e2e/seo.test.ts checks each is a cache hit).
 const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'
 const ARTICLE = '/:yyyy(\\d{4})/:mm(\\d{2})/:dd(\\d{2})/:slug'
 const publicPages = [

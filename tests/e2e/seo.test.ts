@@ -303,6 +303,8 @@ describe('conditional requests', () => {
       const etag = header(first, 'etag')
       expect(etag).toBeTruthy()
       expect(header(first, 'cache-control')).toMatch(/\bs-maxage=\d+/)
+      // Pages must come from Next's cache: next.config.js marks them public, which a per-reader page must never be.
+      if (!/feed$|\.xml$/.test(path)) expect(header(first, 'x-nextjs-cache')).toBe('HIT')
       const again = await get(path, { 'If-None-Match': etag ?? '' })
       expect(again.status).toBe(304)
       expect(again.body).toBe('')
