@@ -6,6 +6,7 @@ import { ArticleHeader } from '@/components/article/article-header'
 import { ArticleTags } from '@/components/article/article-tags'
 import { GalleryLightbox } from '@/components/article/gallery-lightbox'
 import { CommentSection } from '@/components/comments/comment-section'
+import { ArticleJsonLd } from '@/components/seo/json-ld'
 import { getArticleBySlug, type ArticleDto } from '@/db/queries/articles'
 import { listApprovedCommentPage } from '@/db/queries/comments'
 import { getDiscussionSettings } from '@/db/queries/settings'
@@ -15,11 +16,17 @@ import { postComment } from './actions'
 
 export type ArticleParams = { yyyy: string; mm: string; dd: string; slug: string }
 
+/** The article for these params, or a 404. For generateMetadata, which must not redirect: the page does. */
+export async function findArticle(params: Promise<ArticleParams>): Promise<ArticleDto> {
+  const article = getArticleBySlug((await params).slug.toLowerCase())
+  if (!article) notFound()
+  return article
+}
+
 /** The article for these params, redirecting any non-canonical spelling of its URL to the canonical one. */
 export async function loadArticle(params: Promise<ArticleParams>, suffix = ''): Promise<ArticleDto> {
   const { yyyy, mm, dd, slug } = await params
-  const article = getArticleBySlug(slug.toLowerCase())
-  if (!article) notFound()
+  const article = await findArticle(params)
   if (`/${yyyy}/${mm}/${dd}/${slug}` !== article.url) permanentRedirect(article.url + suffix)
   return article
 }
@@ -42,6 +49,7 @@ export function ArticleView({
   if (replyToId !== null && !replyTarget) notFound()
   return (
     <>
+      <ArticleJsonLd article={article} comments={comments} commentCount={discussion.total} />
       <article className="article">
         <ArticleHeader article={article} />
         {article.isStub && (

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { parsePageNumber } from '@/lib/format'
-import { ArticleView, loadArticle, type ArticleParams } from '../../article-view'
+import { ArticleView, findArticle, loadArticle, type ArticleParams } from '../../article-view'
 
 type Props = { params: Promise<ArticleParams & { n: string }> }
 
@@ -10,7 +10,7 @@ export const generateStaticParams = async () => []
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { n } = await params
-  const article = await loadArticle(params, `/comments/${n}`)
+  const article = await findArticle(params)
   return { title: `Comments, page ${n} – ${article.title}`, alternates: { canonical: `${article.url}/comments/${n}` } }
 }
 
