@@ -31,7 +31,7 @@ module.exports = async () => {
     testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
     globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
     globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
-    testTimeout: 120_000,
+    setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/setup-timeout.ts'],
   })()
   return { projects: [unit, components, e2e] }
 }

@@ -1,4 +1,21 @@
 // Next.js configuration. Pages are cached in memory only, so a restart (or a new database) never serves stale HTML.
+
+// Shared caches may keep a public page a minute, then serve it one more while they refetch; browsers revalidate
+// each time with the ETag `next start` sends (a 304 when nothing changed). Next's own default for cached pages,
+// s-maxage=31536000, would let a CDN show a trashed comment for a year: nothing here purges a CDN. Same value as
+// PUBLIC_CACHE_CONTROL in lib/seo/http.ts, which feeds and sitemaps send.
+// Only for routes served from Next's cache: Next keeps a Cache-Control it finds already set even on a dynamic page,
+// so a page that ever reads cookies must leave this list (tests/e2e/seo.test.ts checks each is a cache hit).
+const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'
+const ARTICLE = '/:yyyy(\\d{4})/:mm(\\d{2})/:dd(\\d{2})/:slug'
+const publicPages = [
+  '/',
+  '/page/:n',
+  ARTICLE,
+  ...['section', 'author', 'tag'].flatMap((kind) => [`/${kind}/:slug`, `/${kind}/:slug/page/:n`]),
+]
+// Never in a search index, whatever their markup says (robots.txt also keeps crawlers out of /admin and /search).
+const privatePages = ['/admin', '/admin/:path*', '/search', `${ARTICLE}/reply/:path*`]
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -15,6 +32,12 @@ const nextConfig = {
   async rewrites() {
     // The home page is page 1 of the front-page listing, an on-demand cached route the build never renders.
     return [{ source: '/', destination: '/page/1' }]
+  },
+  async headers() {
+    return [
+      ...publicPages.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: PUBLIC_CACHE_CONTROL }] })),
+      ...privatePages.map((source) => ({ source, headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] })),
+    ]
   },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }]

@@ -2,6 +2,8 @@
 import type { Metadata, Viewport } from 'next'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
+import { indexable } from '@/lib/seo/metadata'
+import { FEED_PATH } from '@/lib/seo/urls'
 import { site } from '@/lib/site'
 import './globals.css'
 
@@ -10,6 +12,9 @@ export const metadata: Metadata = {
   title: { default: site.name, template: `%s – ${site.name}` },
   description: site.tagline,
   applicationName: site.name,
+  robots: indexable,
+  openGraph: { type: 'website', siteName: site.name },
+  twitter: { card: 'summary_large_image' },
 }
 
 export const viewport: Viewport = {
@@ -24,6 +29,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang={site.language}>
       <body>
+        {/* React hoists this into <head>; here rather than in metadata, which a page's own `alternates` would replace. */}
+        <link rel="alternate" type="application/rss+xml" title={site.name} href={FEED_PATH} />
         <SiteHeader />
         <main id="main" className="site-main" tabIndex={-1}>
           {children}

@@ -3,9 +3,12 @@ import 'server-only'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ArticleList } from '@/components/article/article-list'
+import { HomeJsonLd } from '@/components/seo/json-ld'
 import { pageHref } from '@/components/ui/pagination'
 import { getAuthor, getSection, getTag, listArticles, type ListFilter } from '@/db/queries/articles'
+import { env } from '@/lib/env'
 import { parsePageNumber } from '@/lib/format'
+import { listingPageMetadata } from '@/lib/seo/metadata'
 import { site } from '@/lib/site'
 
 export type ListingKind = 'home' | 'section' | 'author' | 'tag'
@@ -43,14 +46,24 @@ function load(kind: ListingKind, slug: string, pageParam: string) {
 export function listingMetadata(kind: ListingKind, slug: string, pageParam: string): Metadata {
   const { listing, page } = load(kind, slug, pageParam)
   const title = page.page > 1 ? `${listing.title}, page ${page.page}` : listing.title
-  return {
-    title: kind === 'home' && page.page === 1 ? { absolute: `${site.name} – ${site.tagline}` } : title,
-    description: listing.intro ?? site.tagline,
-    alternates: { canonical: pageHref(listing.base, page.page) },
-  }
+  return listingPageMetadata(
+    {
+      title: kind === 'home' && page.page === 1 ? { absolute: `${site.name} – ${site.tagline}` } : title,
+      description: listing.intro ?? site.tagline,
+      path: pageHref(listing.base, page.page),
+      isEmpty: page.total === 0,
+    },
+    env().siteUrl,
+    site,
+  )
 }
 
 export function ListingPage({ kind, slug, pageParam }: { kind: ListingKind; slug: string; pageParam: string }) {
   const { listing, page } = load(kind, slug, pageParam)
-  return <ArticleList title={listing.title} intro={listing.intro} base={listing.base} page={page} hideTitle={kind === 'home'} />
+  return (
+    <>
+      {kind === 'home' && page.page === 1 && <HomeJsonLd />}
+      <ArticleList title={listing.title} intro={listing.intro} base={listing.base} page={page} hideTitle={kind === 'home'} />
+    </>
+  )
 }

@@ -38,6 +38,7 @@ export function CommentForm({
   articleId,
   articleUrl,
   token,
+  permalink,
   replyTo: initialReplyTo = null,
 }: {
   action: Action
@@ -45,9 +46,11 @@ export function CommentForm({
   articleId: number
   articleUrl: string
   token: string
+  /** Where a form sent without JavaScript lands: this page, scrolled to the form and its answer. */
+  permalink: string
   replyTo?: ReplyTo
 }) {
-  const [state, formAction, isPending] = useActionState(action, initialState)
+  const [state, formAction, isPending] = useActionState(action, initialState, permalink)
   const [replyTo, setReplyTo] = useState<ReplyTo>(initialReplyTo)
   const [pendingList, setPendingList] = useState<Pending[]>([])
   const root = useRef<HTMLDivElement>(null)
@@ -199,7 +202,7 @@ export function CommentForm({
           </small>
         )}
       </h3>
-      <div ref={answer} tabIndex={-1} className="comment-answer">
+      <div ref={answer} tabIndex={-1} className="comment-answer" data-answered-at={state.answeredAt || undefined}>
         <div role="status" aria-live="polite">
           {state.status === 'posted' && (
             <p className="form-message form-message--ok">

@@ -44,7 +44,7 @@ function CommentItem({ node, articleUrl, depth, reply }: { node: Node; articleUr
         </footer>
         <CommentText text={node.body} />
         <p className="comment__actions">
-          <a className="comment__reply" href={`${articleUrl}/reply/${node.id}#respond`} data-reply-to={node.id} data-reply-name={node.authorName}>
+          <a className="comment__reply" rel="nofollow" href={`${articleUrl}/reply/${node.id}#respond`} data-reply-to={node.id} data-reply-name={node.authorName}>
             Reply<span className="visually-hidden"> to {node.authorName}</span>
           </a>
         </p>

@@ -3,6 +3,7 @@ import type { PublicCommentDto } from '@/db/queries/comments'
 import type { CommentFormState } from '@/lib/comments/form-state'
 import { CommentForm } from './comment-form'
 import { CommentList } from './comment-list'
+import { CommentPages } from './comment-pages'
 
 export function commentCountHeading(count: number, title: string): string {
   if (count === 0) return `No comments yet on “${title}”`
@@ -13,6 +14,7 @@ type FormProps = {
   action: (state: CommentFormState, formData: FormData) => Promise<CommentFormState>
   initialState: CommentFormState
   token: string
+  permalink: string
   replyTo?: { id: number; name: string } | null
 }
 
@@ -21,6 +23,9 @@ export function CommentSection({
   articleUrl,
   title,
   comments,
+  total,
+  page,
+  pageCount,
   commentsOpen,
   form,
 }: {
@@ -28,6 +33,9 @@ export function CommentSection({
   articleUrl: string
   title: string
   comments: readonly PublicCommentDto[]
+  total: number
+  page: number
+  pageCount: number
   commentsOpen: boolean
   form: FormProps
 }) {
@@ -35,8 +43,9 @@ export function CommentSection({
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" className="comments__title">
-        {commentCountHeading(comments.length, title)}
+        {commentCountHeading(total, title)}
       </h2>
+      <CommentPages articleUrl={articleUrl} page={page} pageCount={pageCount} />
       {/* On the reply page the form is rendered under the comment it answers; otherwise after the list. */}
       <CommentList comments={comments} articleUrl={articleUrl} reply={form.replyTo && commentsOpen ? { id: form.replyTo.id, form: formNode } : null} />
       {!(form.replyTo && commentsOpen) && (commentsOpen ? formNode : <p className="comments-closed">Comments are closed.</p>)}

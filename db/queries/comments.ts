@@ -1,7 +1,7 @@
 // Comment reads for public pages: approved comments only, and never the email, IP or user agent.
 import 'server-only'
 import crypto from 'node:crypto'
-import { and, asc, count, eq, inArray, isNull, max, ne } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm'
 import { getDb } from '../client'
 import { articles, comments, type CommentStatus } from '../schema'
 import { articlePath } from '@/lib/content/slug'
@@ -39,6 +39,49 @@ export function listApprovedComments(articleId: number): PublicCommentDto[] {
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all()
     .map(({ authorEmail, ...c }) => ({ ...c, avatarSeed: avatarSeed(authorEmail) }))
+}
+
+export type CommentPage = { comments: PublicCommentDto[]; page: number; pageCount: number; total: number }
+
+/**
+ * One page of an article's discussion: `perPage` approved top-level comments, oldest first as in WordPress,
+ * each with all its approved replies (a recursive query, so the cost follows the page, not the article).
+ */
+export function listApprovedCommentPage(articleId: number, page: number, perPage: number): CommentPage {
+  const db = getDb()
+  const topLevel = and(eq(comments.articleId, articleId), eq(comments.status, 'approved'), isNull(comments.parentId))
+  const topCount = db.select({ n: count() }).from(comments).where(topLevel).get()?.n ?? 0
+  const pageCount = Math.max(1, Math.ceil(topCount / perPage))
+  const rows = db.all<{
+    id: number
+    parentId: number | null
+    authorName: string
+    authorUrl: string
+    authorEmail: string
+    body: string
+    createdAt: string
+    isStaff: number
+  }>(sql`
+    WITH RECURSIVE roots(id) AS (
+      SELECT id FROM comments
+      WHERE article_id = ${articleId} AND status = 'approved' AND parent_id IS NULL
+      ORDER BY created_at, id LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
+    ),
+    thread(id) AS (
+      SELECT id FROM roots
+      UNION ALL
+      SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.status = 'approved'
+    )
+    SELECT c.id, c.parent_id AS parentId, c.author_name AS authorName, c.author_url AS authorUrl, c.author_email AS authorEmail,
+           c.body, c.created_at AS createdAt, c.is_staff AS isStaff
+    FROM comments c JOIN thread t ON t.id = c.id
+    ORDER BY c.created_at, c.id`)
+  return {
+    comments: rows.map(({ authorEmail, isStaff, ...c }) => ({ ...c, isStaff: !!isStaff, avatarSeed: avatarSeed(authorEmail) })),
+    page,
+    pageCount,
+    total: countApprovedComments(articleId),
+  }
 }
 
 export function countApprovedComments(articleId: number): number {

@@ -5,8 +5,6 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser } from './support/browser'
 import { closePage, loadAllImages, newPage, screenshot, waitForHydration, type TrackedPage } from './support/page'
 
-// A project's `testTimeout` in jest.config.js is not applied (it is a global option), so set it here.
-jest.setTimeout(120_000)
 
 const ARTICLE_URL = '/2022/01/14/kazakh-soldiers-un-blue-helmets'
 const HEADLINE = 'What were Kazakh soldiers doing in the UN peacekeeping forces?'

@@ -108,21 +108,21 @@ export default async function globalSetup(): Promise<void> {
   }
 
   const started = Date.now()
-  const outcome: { failure: string | null } = { failure: null }
+  let failure: string | null
   for (;;) {
-    outcome.failure = await startAndWait({ env, baseUrl, logFile, started })
+    failure = await startAndWait({ env, baseUrl, logFile, started })
     // Someone else is building into .next (a developer's `npm start` or `next build`): wait for it, then retry.
-    const busy = outcome.failure?.startsWith('exited') && /Another next build process is already running/.test(tail(logFile, 15))
+    const busy = failure?.startsWith('exited') && /Another next build process is already running/.test(tail(logFile, 15))
     if (!busy || Date.now() - started > READY_TIMEOUT_MS) break
     fs.appendFileSync(logFile, '(e2e: another build is running; retrying in 10 s)\n')
     await sleep(10_000)
   }
-  if (outcome.failure) {
+  if (failure) {
     await stopServer()
     const lastLines = tail(logFile)
     // Jest skips the teardown when the setup throws.
     keepLogAndClean(ARTIFACTS_DIR)
-    throw new Error(`The site for the browser tests ${outcome.failure}. Last lines of its log (kept in tests/artifacts/server.log):\n${lastLines}`)
+    throw new Error(`The site for the browser tests ${failure}. Last lines of its log (kept in tests/artifacts/server.log):\n${lastLines}`)
   }
 
   process.env.E2E_BASE_URL = baseUrl

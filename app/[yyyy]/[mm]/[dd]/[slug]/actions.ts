@@ -1,7 +1,7 @@
 'use server'
 // postComment: the "Leave a Reply" form's server action, with or without JavaScript.
-import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
+import { revalidateDiscussion } from '@/lib/cache/revalidate'
 import type { CommentFormState } from '@/lib/comments/form-state'
 import { postComment as runPipeline } from '@/lib/comments/post'
 
@@ -35,8 +35,7 @@ export async function postComment(articleId: number, _prev: CommentFormState, fo
   }
   if (!result.ok) return { status: 'error', message: result.message, errors: result.errors, values, posted: null, answeredAt: Date.now() }
   if (result.isPublic) {
-    revalidatePath(result.articleUrl)
-    revalidatePath(`${result.articleUrl}/feed`)
+    revalidateDiscussion(result.articleUrl)
   }
   const { comment } = result
   return {

@@ -6,30 +6,50 @@ import { ArticleHeader } from '@/components/article/article-header'
 import { ArticleTags } from '@/components/article/article-tags'
 import { GalleryLightbox } from '@/components/article/gallery-lightbox'
 import { CommentSection } from '@/components/comments/comment-section'
+import { ArticleJsonLd } from '@/components/seo/json-ld'
 import { getArticleBySlug, type ArticleDto } from '@/db/queries/articles'
-import { listApprovedComments } from '@/db/queries/comments'
+import { listApprovedCommentPage } from '@/db/queries/comments'
+import { getDiscussionSettings } from '@/db/queries/settings'
 import { initialCommentFormState } from '@/lib/comments/form-state'
 import { issueFormToken } from '@/lib/comments/token'
 import { postComment } from './actions'
 
 export type ArticleParams = { yyyy: string; mm: string; dd: string; slug: string }
 
+/** The article for these params, or a 404. For generateMetadata, which must not redirect: the page does. */
+export async function findArticle(params: Promise<ArticleParams>): Promise<ArticleDto> {
+  const article = getArticleBySlug((await params).slug.toLowerCase())
+  if (!article) notFound()
+  return article
+}
+
 /** The article for these params, redirecting any non-canonical spelling of its URL to the canonical one. */
 export async function loadArticle(params: Promise<ArticleParams>, suffix = ''): Promise<ArticleDto> {
   const { yyyy, mm, dd, slug } = await params
-  const article = getArticleBySlug(slug.toLowerCase())
-  if (!article) notFound()
+  const article = await findArticle(params)
   if (`/${yyyy}/${mm}/${dd}/${slug}` !== article.url) permanentRedirect(article.url + suffix)
   return article
 }
 
-export function ArticleView({ article, replyToId = null }: { article: ArticleDto; replyToId?: number | null }) {
-  const comments = article.isStub ? [] : listApprovedComments(article.id)
+export function ArticleView({
+  article,
+  replyToId = null,
+  commentPage = 1,
+}: {
+  article: ArticleDto
+  replyToId?: number | null
+  commentPage?: number
+}) {
+  const settings = getDiscussionSettings()
+  const discussion = listApprovedCommentPage(article.id, commentPage, settings.commentsPerPage)
+  if (commentPage > discussion.pageCount) notFound()
+  const comments = discussion.comments
   const photos = article.blocks.flatMap((b) => (b.type === 'figure' ? [b.image] : []))
   const replyTarget = replyToId === null ? undefined : comments.find((c) => c.id === replyToId)
   if (replyToId !== null && !replyTarget) notFound()
   return (
     <>
+      <ArticleJsonLd article={article} comments={comments} commentCount={discussion.total} />
       <article className="article">
         <ArticleHeader article={article} />
         {article.isStub && (
@@ -47,11 +67,15 @@ export function ArticleView({ article, replyToId = null }: { article: ArticleDto
           articleUrl={article.url}
           title={article.title}
           comments={comments}
+          total={discussion.total}
+          page={discussion.page}
+          pageCount={discussion.pageCount}
           commentsOpen={article.commentsOpen}
           form={{
             action: postComment.bind(null, article.id),
             initialState: initialCommentFormState(replyTarget ? String(replyTarget.id) : '0'),
             token: issueFormToken(),
+            permalink: `${article.url}${replyTarget ? `/reply/${replyTarget.id}` : commentPage > 1 ? `/comments/${commentPage}` : ''}#respond`,
             replyTo: replyTarget ? { id: replyTarget.id, name: replyTarget.authorName } : null,
           }}
         />

@@ -2,14 +2,14 @@
 // so the cached article page itself never reads a query string or a cookie.
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { ArticleView, loadArticle, type ArticleParams } from '../../article-view'
+import { ArticleView, findArticle, loadArticle, type ArticleParams } from '../../article-view'
 
 type Props = { params: Promise<ArticleParams & { id: string }> }
 
 export const dynamic = 'force-dynamic'
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle(params)
+  const article = await findArticle(params)
   return { title: `Reply – ${article.title}`, robots: { index: false, follow: false }, alternates: { canonical: article.url } }
 }
 
