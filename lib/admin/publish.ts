@@ -1,11 +1,8 @@
 // Instant publication: after a change readers can see, drop exactly the cached pages that show it.
 import 'server-only'
-import { revalidatePath } from 'next/cache'
+import { revalidateDiscussion } from '@/lib/cache/revalidate'
 
-/** The article pages (and their comment feeds) whose approved comments changed; nothing else is re-rendered. */
+/** The discussion of each article whose approved comments changed (its page, comment pages and feed); nothing else. */
 export function publishArticleChanges(articlePaths: readonly string[]): void {
-  for (const path of new Set(articlePaths)) {
-    revalidatePath(path)
-    revalidatePath(`${path}/feed`)
-  }
+  for (const path of new Set(articlePaths)) revalidateDiscussion(path)
 }

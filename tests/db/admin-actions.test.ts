@@ -73,6 +73,9 @@ async function run(call: () => Promise<unknown>): Promise<string | { returned: u
   }
 }
 
+/** What lib/cache/revalidate.ts drops for one article's discussion: its page, its feed, the comment pages. */
+const discussionPaths = () => [[articleUrl], [`${articleUrl}/feed`], ['/[yyyy]/[mm]/[dd]/[slug]/comments/[n]', 'page']]
+
 let adminId = 0
 let fixtures: Record<string, number> = {}
 let articleUrl = ''
@@ -230,7 +233,7 @@ describe('admin server actions', () => {
       const url = await run(() => approveComment(form({ id: String(fixtures.pending), back: 'status=pending&q=x&page=2' })))
       expect(url).toBe(`/admin/comments?q=x&page=2&done=approve&ids=${fixtures.pending}`)
       expect(snapshotComments().find((c) => c.id === fixtures.pending)?.status).toBe('approved')
-      expect(jest.mocked(revalidatePath).mock.calls).toEqual([[articleUrl], [`${articleUrl}/feed`]])
+      expect(jest.mocked(revalidatePath).mock.calls).toEqual(discussionPaths())
       expect(listAudit({ action: 'approve' }, 1).items[0]).toMatchObject({ actorEmail: 'mod@example.com', ip: '203.0.113.77' })
     })
 
@@ -338,7 +341,7 @@ describe('admin server actions', () => {
     it('closing comments on one article re-renders that article', async () => {
       expect(await run(() => setCommentsOpen(form({ articleId: String(fixtures.article), open: '0' })))).toBe('/admin/settings?saved=article#articles')
       expect(state().articles).toEqual([{ id: fixtures.article, open: false }])
-      expect(jest.mocked(revalidatePath).mock.calls).toEqual([[articleUrl], [`${articleUrl}/feed`]])
+      expect(jest.mocked(revalidatePath).mock.calls).toEqual(discussionPaths())
     })
 
     it('sign-out bumps the session version, so the same cookie is refused afterwards', async () => {
