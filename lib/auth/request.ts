@@ -1,4 +1,4 @@
-// What the admin code reads from a request's headers: the client's address and whether a post came from this site.
+// What the admin code reads from a request: the client's address, whether a post came from this site, where to go next.
 import { env } from '@/lib/env'
 
 type HeaderReader = { get(name: string): string | null }
@@ -29,4 +29,13 @@ export function isSameOrigin(headers: HeaderReader): boolean {
   const origin = headers.get('origin')
   if (!origin || origin === 'null') return false
   return allowedOrigins(headers).includes(origin)
+}
+
+/** Where to go after signing in: an admin page of this site, never elsewhere. */
+export function safeAdminPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/admin'
+  const url = new URL(value, 'http://localhost')
+  if (url.origin !== 'http://localhost') return '/admin'
+  if (!(url.pathname === '/admin' || url.pathname.startsWith('/admin/')) || url.pathname.startsWith('/admin/sign-in')) return '/admin'
+  return url.pathname + url.search
 }

@@ -4,8 +4,8 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { AuthError } from 'next-auth'
 import { signIn } from '@/lib/auth'
-import { INVALID_CREDENTIALS, safeAdminPath, WRONG_ORIGIN, type SignInState } from '@/lib/auth/messages'
-import { isSameOrigin } from '@/lib/auth/request'
+import { INVALID_CREDENTIALS, WRONG_ORIGIN, type SignInState } from '@/lib/auth/messages'
+import { isSameOrigin, safeAdminPath } from '@/lib/auth/request'
 import { retryMessage } from '@/lib/auth/throttle'
 
 export async function signInAdmin(_previous: SignInState, formData: FormData): Promise<SignInState> {
