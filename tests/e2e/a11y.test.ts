@@ -144,9 +144,12 @@ describe('reflow and text size', () => {
     expect(width).toBeLessThanOrEqual(320)
   })
 
-  test.each(VIEWPORTS)('on a $name, the article with text at 200% has no horizontal scroll and no clipped text', async ({ name, viewport }) => {
+  const textSizeCases = VIEWPORTS.flatMap(({ name, viewport }) =>
+    PAGE_TYPES.filter((type) => ['article', 'reply page', 'search results'].includes(type.name)).map((type) => ({ device: name, viewport, type })),
+  )
+  test.each(textSizeCases)('on a $device, the $type.name with text at 200% has no horizontal scroll and no clipped text', async ({ device: name, viewport, type }) => {
     const page = await tracked({ viewport })
-    await page.goto(ARTICLE_URL)
+    await page.goto(pathOf(type))
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
     await loadAllImages(page)
     const result = await page.evaluate(() => {
@@ -160,7 +163,7 @@ describe('reflow and text size', () => {
       }
       return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, clipped }
     })
-    await screenshot(page, `a11y-article-text-200-${name}`, { fullPage: true })
+    await screenshot(page, `a11y-text-200-${type.name.replace(/\W+/g, '-')}-${name}`, { fullPage: true })
     expect(result.scrollWidth).toBeLessThanOrEqual(result.width)
     expect(result.clipped).toEqual([])
   })

@@ -33,18 +33,30 @@ const stubPath = once(() => {
   return articlePath(row.published_at, row.slug)
 })
 
-/** The reply page of an approved comment: the article with a comment list and the form under that comment. */
+/**
+ * The reply page of an approved comment: the article with the form under that comment. The thread under it is as
+ * awkward as readers make them: five levels deep, a long unbroken name, a long link, markup typed as text.
+ */
 const replyPath = once(() => {
   const db = e2eDb()
   const article = db.prepare('SELECT id FROM articles WHERE slug = ?').get(ARTICLE_URL.split('/').pop()) as { id: number }
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO comments (article_id, author_name, author_email, author_url, body, status, reason, created_at, updated_at)
-       VALUES (?, 'Audrey Axe', 'audrey@example.com', 'https://audrey.example', ?, 'approved', 'test fixture', '2025-02-01T09:30:00.000Z', '2025-02-01T09:30:00.000Z')`,
-    )
-    .run(article.id, 'A comment for the accessibility audit, with a link: https://example.org/a/long/path')
+  const insert = db.prepare(
+    `INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, body, status, reason, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'approved', 'test fixture', '2025-02-01T09:30:00.000Z', '2025-02-01T09:30:00.000Z')`,
+  )
+  const first = insert.run(article.id, null, 'Audrey Axe', 'audrey@example.com', 'https://audrey.example', 'A comment for the accessibility audit.').lastInsertRowid
+  const replies: [name: string, body: string][] = [
+    ['Supercalifragilisticexpialidociouslylongname', 'https://example.org/a/very/long/path/without/any/break/at/all/whatsoever/index.html'],
+    ['<img src=x onerror="alert(1)">', '<b>not bold</b> and a reply'],
+    ['Dee Four', 'Fourth level.'],
+    ['Fifi Five', 'Fifth level, as deep as threads go.'],
+  ]
+  let parent = first
+  for (const [name, body] of replies) {
+    parent = insert.run(article.id, parent, name, `${name.length}@example.com`, '', body).lastInsertRowid
+  }
   db.close()
-  return `${ARTICLE_URL}/reply/${lastInsertRowid}`
+  return `${ARTICLE_URL}/reply/${first}`
 })
 
 export const PAGE_TYPES: PageType[] = [
