@@ -2,11 +2,12 @@
 // cannot see: skip link, landmarks and headings, visible and unobscured focus, reflow, 200% text, reduced motion,
 // the theme switch without a flash, print, the reading measure, and what a screen reader is told.
 import type { Browser, Page } from 'playwright-core'
+import { THEME_SCRIPT } from '@/lib/theme'
 import { axeViolations } from './support/axe'
 import { launchBrowser } from './support/browser'
 import { readerIp } from './support/db'
 import { ARTICLE_URL, PAGE_TYPES, THEMES, VIEWPORTS, pathOf, type PageType } from './support/page-types'
-import { closePage, loadAllImages, newPage, screenshot, waitForHydration, type NewPageOptions, type TrackedPage } from './support/page'
+import { baseUrl, closePage, loadAllImages, newPage, screenshot, waitForHydration, type NewPageOptions, type TrackedPage } from './support/page'
 
 let browser: Browser
 const pages: Page[] = []
@@ -290,6 +291,17 @@ describe('theme', () => {
     await screenshot(page, 'theme-chosen-light-on-dark-system')
   })
 
+  test('keeps public pages cached: the theme never makes the server read the request', async () => {
+    for (const path of ['/', ARTICLE_URL, '/section/world']) {
+      await fetch(new URL(path, baseUrl()))
+      const response = await fetch(new URL(path, baseUrl()), { headers: { cookie: 'theme=dark' } })
+      expect({ path, cache: response.headers.get('x-nextjs-cache') }).toEqual({ path, cache: 'HIT' })
+      expect(await response.text()).toContain(`<script>${THEME_SCRIPT}</script>`)
+    }
+    const search = await fetch(new URL('/search?q=kazakh', baseUrl()))
+    expect(search.headers.get('cache-control')).toMatch(/no-store/)
+  })
+
   test('without JavaScript the switch, which could not work, is not shown; the system theme still applies', async () => {
     const page = await tracked({ javaScriptEnabled: false, colorScheme: 'dark' })
     await page.goto('/')
@@ -331,10 +343,14 @@ describe('search', () => {
 })
 
 describe('print', () => {
-  test('prints the article alone: no navigation, search, discussion or form', async () => {
-    const page = await tracked()
+  test('prints the article alone, black on white even in the dark theme: no navigation, search, discussion or form', async () => {
+    const page = await tracked({ colorScheme: 'dark' })
     await page.goto(ARTICLE_URL)
+    await loadAllImages(page)
     await page.emulateMedia({ media: 'print' })
+    const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.article-body > p') as Element).color])
+    expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)'])
+    expect(await page.locator('article figure img').first().evaluate((img) => img.getBoundingClientRect().width)).toBeGreaterThan(200)
     for (const selector of ['.site-header', '.site-footer', 'nav', '#respond', '#comments', '.theme-switch', '.site-search']) {
       expect({ selector, visible: await page.locator(selector).first().isVisible() }).toEqual({ selector, visible: false })
     }
