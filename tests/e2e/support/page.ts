@@ -13,6 +13,10 @@ export type NewPageOptions = {
   viewport?: { width: number; height: number }
   /** Extra request headers, e.g. a distinct X-Forwarded-For so the flood rule treats each test as its own reader. */
   headers?: Record<string, string>
+  /** The system colour scheme the page sees (`prefers-color-scheme`); Chromium's default is light. */
+  colorScheme?: 'light' | 'dark'
+  /** The reader's `prefers-reduced-motion` setting. */
+  reducedMotion?: 'reduce' | 'no-preference'
 }
 
 /** The server every test talks to, started by global-setup.ts. */
@@ -31,6 +35,8 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     extraHTTPHeaders: options.headers,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
   })
   const page = Object.assign(await context.newPage(), { errors: [] as string[] })
   page.on('console', (message) => {
