@@ -1,9 +1,6 @@
 // Next.js configuration. Pages are cached in memory only, so a restart (or a new database) never serves stale HTML.
 
-// The security headers are built by a pure, tested TypeScript module; tsx loads it here (this file is plain JS).
-const { require: requireTs } = require('tsx/cjs/api')
-/** @type {typeof import('./lib/security/headers')} */
-const { securityHeaders } = requireTs('./lib/security/headers.ts', __filename)
+const { securityHeaders } = require('./lib/security/headers')
 
 const dev = process.env.NODE_ENV === 'development'
 // Behind a TLS-terminating proxy the request arrives over http with this header: only then is HSTS meaningful.

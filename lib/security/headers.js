@@ -1,15 +1,21 @@
+// @ts-check
 // Security headers sent with every response (pages, 404s, errors, feeds, assets), from next.config.js headers().
-import { contentSecurityPolicy } from './csp'
+// Plain CommonJS with JSDoc types, because next.config.js (plain JS, loaded by Node as is) requires it.
+const { contentSecurityPolicy } = require('./csp')
 
-export type Header = { key: string; value: string }
+/** @typedef {{ key: string, value: string }} Header */
 
 /** Browser features the site never uses, refused for it and anything it might embed. */
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'
 
 /** Two years: what browsers' HSTS preload lists ask for. Sent only when the request came over https. */
-export const HSTS = 'max-age=63072000; includeSubDomains'
+const HSTS = 'max-age=63072000; includeSubDomains'
 
-export function securityHeaders({ https = false, dev = false }: { https?: boolean; dev?: boolean } = {}): Header[] {
+/**
+ * @param {{ https?: boolean, dev?: boolean }} [options]
+ * @returns {Header[]}
+ */
+function securityHeaders({ https = false, dev = false } = {}) {
   return [
     { key: 'Content-Security-Policy', value: contentSecurityPolicy({ https, dev }) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -21,3 +27,5 @@ export function securityHeaders({ https = false, dev = false }: { https?: boolea
     ...(https ? [{ key: 'Strict-Transport-Security', value: HSTS }] : []),
   ]
 }
+
+module.exports = { HSTS, PERMISSIONS_POLICY, securityHeaders }
