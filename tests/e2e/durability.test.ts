@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { nextIp, postCommentForm, readCommentForm, waitForTokenAge, type PostAnswer } from './support/comment-form'
-import { FULL, runScript, startSite, type Site } from './support/site'
+import { FULL } from '../support/mode'
+import { runScript, startSite, type Site } from './support/site'
 
 const ARTICLE = '/2022/01/14/kazakh-soldiers-un-blue-helmets'
 const CRASH_ROUNDS = FULL ? 5 : 2

@@ -11,9 +11,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..')
 const TSX = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server']
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Full mode (`npm run test:full`) runs the long versions of the hostile-input, crash and load tests. */
-export const FULL = process.env.FULL === '1'
-
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
