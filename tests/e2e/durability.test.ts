@@ -10,9 +10,9 @@ import { runScript, startSite, type Site } from './support/site'
 
 const ARTICLE = '/2022/01/14/kazakh-soldiers-un-blue-helmets'
 const CRASH_ROUNDS = FULL ? 5 : 2
-const CRASH_POSTS = FULL ? 200 : 80
+const CRASH_POSTS = FULL ? 200 : 60
 const TIMEOUT_MS = (FULL ? 15 : 4) * 60_000
-const LOAD = FULL ? { writers: 200, readers: 50, seconds: 30 } : { writers: 200, readers: 50, seconds: 5 }
+const LOAD = FULL ? { writers: 200, readers: 50, seconds: 30 } : { writers: 50, readers: 15, seconds: 5 }
 
 type Sent = { author: string; email: string; comment: string }
 type Row = { id: number; author_name: string; author_email: string; body: string; status: string; article_id: number; created_at: string; ip: string }
