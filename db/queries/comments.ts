@@ -46,6 +46,9 @@ export type CommentPage = { comments: PublicCommentDto[]; page: number; pageCoun
 /**
  * One page of an article's discussion: `perPage` approved top-level comments, oldest first as in WordPress,
  * each with all its approved replies (a recursive query, so the cost follows the page, not the article).
+ * CROSS JOIN fixes the join order (the thread drives, comments are looked up by parent_id and by rowid) and the unary
+ * `+` keeps SQLite off the status index: otherwise it walks every approved comment of the site for each thread row
+ * (tests/db/query-plans.test.ts checks the plan).
  */
 export function listApprovedCommentPage(articleId: number, page: number, perPage: number): CommentPage {
   const db = getDb()
@@ -70,11 +73,11 @@ export function listApprovedCommentPage(articleId: number, page: number, perPage
     thread(id) AS (
       SELECT id FROM roots
       UNION ALL
-      SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.status = 'approved'
+      SELECT c.id FROM thread t CROSS JOIN comments c ON c.parent_id = t.id WHERE +c.status = 'approved'
     )
     SELECT c.id, c.parent_id AS parentId, c.author_name AS authorName, c.author_url AS authorUrl, c.author_email AS authorEmail,
            c.body, c.created_at AS createdAt, c.is_staff AS isStaff
-    FROM comments c JOIN thread t ON t.id = c.id
+    FROM thread t CROSS JOIN comments c ON c.id = t.id
     ORDER BY c.created_at, c.id`)
   return {
     comments: rows.map(({ authorEmail, isStaff, ...c }) => ({ ...c, isStaff: !!isStaff, avatarSeed: avatarSeed(authorEmail) })),
