@@ -8,7 +8,8 @@ const schema = z.object({
     .url({ protocol: /^https?$/, message: 'SITE_URL must be an absolute http(s) URL, e.g. https://news.example.com' })
     .optional(),
   DATABASE_PATH: z.string().min(1).default('data/site.db'),
-  ADMIN_EMAIL: z.email({ message: 'ADMIN_EMAIL must be an email address' }).optional(),
+  // Loose on purpose: admin@localhost is a fine address for a local install.
+  ADMIN_EMAIL: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'ADMIN_EMAIL must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').max(128).optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
 })

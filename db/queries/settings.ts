@@ -3,6 +3,7 @@ import 'server-only'
 import { eq } from 'drizzle-orm'
 import { getDb } from '../client'
 import { settings } from '../schema'
+import { writeAudit, type Actor } from './audit'
 import { discussionSettingsSchema, type DiscussionSettings } from '@/lib/comments/settings'
 
 const KEY = 'discussion'
@@ -13,12 +14,15 @@ export function getDiscussionSettings(): DiscussionSettings {
   return parsed.success ? parsed.data : discussionSettingsSchema.parse({})
 }
 
-export function saveDiscussionSettings(value: DiscussionSettings): void {
+/** Saves the settings; with `audit`, the audit row is written in the same transaction. */
+export function saveDiscussionSettings(value: DiscussionSettings, audit?: { actor: Actor; detail: string }): void {
   const json = JSON.stringify(discussionSettingsSchema.parse(value))
   const updatedAt = new Date().toISOString()
-  getDb()
-    .insert(settings)
-    .values({ key: KEY, value: json, updatedAt })
-    .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt } })
-    .run()
+  getDb().transaction((tx) => {
+    tx.insert(settings)
+      .values({ key: KEY, value: json, updatedAt })
+      .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt } })
+      .run()
+    if (audit) writeAudit(tx, { action: 'settings', actor: audit.actor, detail: audit.detail, at: updatedAt })
+  })
 }

@@ -5,6 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { closeDb, getDb } from '@/db/client'
 import { getMetaValue, setMetaValue } from '@/db/queries/import'
+import { countUsers, getUserByEmail, upsertAdmin } from '@/db/queries/users'
+import { hashPassword, passwordProblem } from '@/lib/auth/password'
 import { env } from '@/lib/env'
 import { importFile } from '@/lib/import/run'
 import { buildIsCurrent, recordBuild } from './build-state'
@@ -44,4 +46,48 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   getDb() // opens and migrates
   await seedOnce(log)
   closeDb()
+}
+
+/** The admin created when the environment names none: documented in the README. */
+export const DEFAULT_ADMIN_EMAIL = 'admin@localhost'
+
+export const randomPassword = () => crypto.randomBytes(15).toString('base64url')
+
+/**
+ * ADMIN_EMAIL / ADMIN_PASSWORD: create that admin if no user has the email (an existing password is never changed
+ * here: use `npm run admin`). With neither set and no user at all, create admin@localhost with a random password,
+ * printed this once.
+ */
+export async function ensureAdmin(log: (line: string) => void = console.log): Promise<void> {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = env()
+  const actor = { id: null, email: 'npm start', ip: '' }
+  try {
+    if (!ADMIN_EMAIL && !ADMIN_PASSWORD && countUsers() > 0) return
+    const email = (ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL).toLowerCase()
+    if (getUserByEmail(email)) return
+    if (ADMIN_PASSWORD) {
+      const problem = passwordProblem(ADMIN_PASSWORD)
+      if (problem) throw new Error(`ADMIN_PASSWORD: ${problem}`)
+    }
+    const password = ADMIN_PASSWORD ?? randomPassword()
+    upsertAdmin({ email, passwordHash: await hashPassword(password) }, actor)
+    if (ADMIN_PASSWORD) {
+      log(`Created the admin ${email} (password from ADMIN_PASSWORD).`)
+    } else {
+      const rule = '='.repeat(64)
+      log(
+        [
+          rule,
+          'Created an admin account. Sign in at /admin with:',
+          `  email:    ${email}`,
+          `  password: ${password}`,
+          'This password is shown only this once. Change it with:',
+          `  npm run admin -- --email ${email} --password NEW-PASSWORD`,
+          rule,
+        ].join('\n'),
+      )
+    }
+  } finally {
+    closeDb()
+  }
 }

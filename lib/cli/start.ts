@@ -1,12 +1,13 @@
-// `npm start`: prepare (build if needed, migrate, seed, secrets) then serve with `next start`.
+// `npm start`: prepare (build if needed, migrate, seed, admin, secrets) then serve with `next start`.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { env } from '@/lib/env'
-import { ensureAuthSecret, ensureBuild, prepareDatabase } from './prepare'
+import { ensureAdmin, ensureAuthSecret, ensureBuild, prepareDatabase } from './prepare'
 
 async function main() {
   const config = env()
   await prepareDatabase()
+  await ensureAdmin()
   const authSecret = ensureAuthSecret()
   ensureBuild()
   const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next')

@@ -1,6 +1,7 @@
 'use server'
 // postComment: the "Leave a Reply" form's server action, with or without JavaScript.
 import { headers } from 'next/headers'
+import { clientIp } from '@/lib/auth/request'
 import { revalidateDiscussion } from '@/lib/cache/revalidate'
 import type { CommentFormState } from '@/lib/comments/form-state'
 import { postComment as runPipeline } from '@/lib/comments/post'
@@ -18,7 +19,7 @@ export async function postComment(articleId: number, _prev: CommentFormState, fo
     remember: formData.get('wp-comment-cookies-consent') === 'yes',
     parent: text(formData.get('comment_parent')) || '0',
   }
-  const ip = (requestHeaders.get('x-forwarded-for') ?? '').split(',')[0]?.trim() ?? ''
+  const ip = clientIp(requestHeaders)
   let result
   try {
     result = runPipeline({ articleId: Number(articleId), form, ip, userAgent: requestHeaders.get('user-agent') ?? '' })
