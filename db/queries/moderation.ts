@@ -1,7 +1,7 @@
 // The moderation desk's reads and writes: the queue with its counts, status changes, edits and staff replies,
 // each write in one transaction together with its audit rows.
 import 'server-only'
-import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getDb } from '../client'
 import { articles, auditLog, comments, commentStatuses, type CommentStatus } from '../schema'
@@ -157,15 +157,28 @@ export function getModerationComment(id: number): ModerationCommentDto | null {
   return row ? toDto(row) : null
 }
 
-/** Articles that have comments, for the queue's article filter. */
-export function listCommentedArticles(): { id: number; title: string; count: number }[] {
-  return getDb()
-    .select({ id: articles.id, title: articles.title, count: count(comments.id) })
+/**
+ * The queue's article filter: the latest `limit` articles (by publication) that have comments, plus the one being
+ * filtered on, by title. Bounded: it walks articles newest first and stops, instead of grouping every comment of the
+ * site (each row's "All comments here" link filters on any other article).
+ */
+export function listCommentedArticles(limit = 50, include?: number): { id: number; title: string; count: number }[] {
+  const db = getDb()
+  // Qualified by hand: drizzle leaves column names bare in a one-table select, and a bare "id" here is the comment's.
+  const commentCount = sql<number>`(select count(*) from comments c where c.article_id = "articles"."id")`
+  const hasComments = sql`exists (select 1 from comments c where c.article_id = "articles"."id")`
+  const rows = db
+    .select({ id: articles.id, title: articles.title, count: commentCount })
     .from(articles)
-    .innerJoin(comments, eq(comments.articleId, articles.id))
-    .groupBy(articles.id)
-    .orderBy(asc(articles.title))
+    .where(and(eq(articles.isStub, false), hasComments))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
     .all()
+  if (include !== undefined && !rows.some((r) => r.id === include)) {
+    const extra = db.select({ id: articles.id, title: articles.title, count: commentCount }).from(articles).where(and(eq(articles.id, include), hasComments)).get()
+    if (extra) rows.push(extra)
+  }
+  return rows.sort((a, b) => a.title.localeCompare(b.title))
 }
 
 export type Change = { id: number; from: CommentStatus; to: CommentStatus | null }
