@@ -4,7 +4,7 @@ import 'server-only'
 import { and, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getDb } from '../client'
-import { articles, auditLog, comments, commentStatuses, type CommentStatus } from '../schema'
+import { articles, auditLog, comments, commentStatusCounts, commentStatuses, type CommentStatus } from '../schema'
 import { writeAudit, type Actor, type Tx } from './audit'
 import { articlePath } from '@/lib/content/slug'
 import {
@@ -121,9 +121,10 @@ function filterConditions(filter: Omit<QueueFilter, 'status'>): SQL[] {
 export function listQueue(filter: QueueFilter, page: number, perPage = 20): QueuePage {
   const db = getDb()
   const conditions = filterConditions(filter)
+  const filtered = conditions.length > 0
   if (filter.status !== 'all') conditions.push(eq(comments.status, filter.status))
   const where = conditions.length ? and(...conditions) : undefined
-  const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0
+  const total = filtered ? (db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0) : countByStatus()[filter.status]
   const pageCount = Math.max(1, Math.ceil(total / perPage))
   // A page past the end (after a bulk action emptied it) shows the last one.
   page = Math.min(page, pageCount)
@@ -140,12 +141,10 @@ export function listQueue(filter: QueueFilter, page: number, perPage = 20): Queu
 /** Counts for the tabs, with the same search and article filter as the list. */
 export function countByStatus(filter: Omit<QueueFilter, 'status'> = {}): Record<QueueStatus, number> {
   const conditions = filterConditions(filter)
-  const rows = getDb()
-    .select({ status: comments.status, n: count() })
-    .from(comments)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .groupBy(comments.status)
-    .all()
+  // Unfiltered (every page of the desk): the counts the comments triggers keep, not a count of the whole table.
+  const rows = conditions.length
+    ? getDb().select({ status: comments.status, n: count() }).from(comments).where(and(...conditions)).groupBy(comments.status).all()
+    : getDb().select({ status: commentStatusCounts.status, n: commentStatusCounts.count }).from(commentStatusCounts).all()
   const counts = Object.fromEntries(commentStatuses.map((s) => [s, 0])) as Record<QueueStatus, number>
   for (const r of rows) counts[r.status] = r.n
   counts.all = rows.reduce((sum, r) => sum + r.n, 0)
