@@ -1,4 +1,4 @@
-// /sitemap.xml: every published article, section, author and tag page; an index of /sitemaps/{n}.xml past 50,000 URLs.
+// /sitemap.xml: every published article, section, author and tag page; an index of /sitemaps/{n}.xml past 2,000 URLs.
 import { rootSitemap } from '@/app/_lib/sitemaps'
 import { env } from '@/lib/env'
 import { conditionalResponse } from '@/lib/seo/http'

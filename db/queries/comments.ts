@@ -46,6 +46,9 @@ export type CommentPage = { comments: PublicCommentDto[]; page: number; pageCoun
 /**
  * One page of an article's discussion: `perPage` approved top-level comments, oldest first as in WordPress,
  * each with all its approved replies (a recursive query, so the cost follows the page, not the article).
+ * CROSS JOIN fixes the join order (the thread drives, comments are looked up by parent_id and by rowid) and the unary
+ * `+` keeps SQLite off the status index: otherwise it walks every approved comment of the site for each thread row
+ * (tests/db/query-plans.test.ts checks the plan).
  */
 export function listApprovedCommentPage(articleId: number, page: number, perPage: number): CommentPage {
   const db = getDb()
@@ -70,11 +73,11 @@ export function listApprovedCommentPage(articleId: number, page: number, perPage
     thread(id) AS (
       SELECT id FROM roots
       UNION ALL
-      SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.status = 'approved'
+      SELECT c.id FROM thread t CROSS JOIN comments c ON c.parent_id = t.id WHERE +c.status = 'approved'
     )
     SELECT c.id, c.parent_id AS parentId, c.author_name AS authorName, c.author_url AS authorUrl, c.author_email AS authorEmail,
            c.body, c.created_at AS createdAt, c.is_staff AS isStaff
-    FROM comments c JOIN thread t ON t.id = c.id
+    FROM thread t CROSS JOIN comments c ON c.id = t.id
     ORDER BY c.created_at, c.id`)
   return {
     comments: rows.map(({ authorEmail, isStaff, ...c }) => ({ ...c, isStaff: !!isStaff, avatarSeed: avatarSeed(authorEmail) })),
@@ -125,120 +128,175 @@ export type CreatedComment = {
 
 type Decided<D> = { decision: D; comment: CreatedComment | null; articleUrl: string }
 
+export type CreateOptions = { now: Date; threadDepth: number; closeAfterDays: number | null }
+export type CreateResult<D> = Decided<D> | { refused: true; field: 'comment_parent' | 'form'; message: string }
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
+
 /**
  * Checks the article and parent, gathers the facts, asks `decide`, and inserts the comment unless refused:
  * all in one IMMEDIATE transaction, so two identical posts racing each other cannot both pass the duplicate rule.
  */
 export function createComment<D extends { outcome: string; reason: string }>(
   input: NewCommentInput,
-  options: { now: Date; threadDepth: number; closeAfterDays: number | null },
+  options: CreateOptions,
   decide: (facts: StoredFacts) => D,
-): Decided<D> | { refused: true; field: 'comment_parent' | 'form'; message: string } {
-  const db = getDb()
-  return db.transaction(
-    (tx) => {
-      const article = tx
-        .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, commentsOpen: articles.commentsOpen, isStub: articles.isStub })
-        .from(articles)
-        .where(eq(articles.id, input.articleId))
-        .get()
-      if (!article || article.isStub) return { refused: true as const, field: 'form' as const, message: 'This article could not be found, so the comment was not posted.' }
-      const ageDays = (options.now.getTime() - Date.parse(article.publishedAt)) / 86_400_000
-      if (!article.commentsOpen || (options.closeAfterDays !== null && ageDays > options.closeAfterDays)) {
-        return { refused: true as const, field: 'form' as const, message: 'Comments are closed on this article.' }
-      }
+): CreateResult<D> {
+  return getDb().transaction((tx) => writeComment(tx, input, options, decide), { behavior: 'immediate' })
+}
 
-      let parentId: number | null = null
-      if (input.parentId) {
-        const ancestors: { id: number; parentId: number | null }[] = []
-        let cursor: number | null = input.parentId
-        while (cursor !== null && ancestors.length <= options.threadDepth + 1) {
-          const row = tx
-            .select({ id: comments.id, parentId: comments.parentId, articleId: comments.articleId, status: comments.status })
-            .from(comments)
-            .where(eq(comments.id, cursor))
-            .get()
-          if (!row || row.articleId !== article.id || row.status !== 'approved') {
-            return { refused: true as const, field: 'comment_parent' as const, message: 'The comment you are replying to is not available for replies.' }
+type Job = {
+  write: (tx: Tx) => unknown
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+let group: Job[] = []
+
+/**
+ * createComment for concurrent posts (the server action): comments that arrive while the event loop is busy are
+ * written together in one IMMEDIATE transaction, each inside its own savepoint and in arrival order, so one commit
+ * (one fsync under synchronous=FULL) serves them all. Each promise settles only after that commit: an acknowledged
+ * comment is on disk. A post that throws rolls back its savepoint alone; a failed commit rejects every post in it.
+ */
+export function createCommentGrouped<D extends { outcome: string; reason: string }>(
+  input: NewCommentInput,
+  options: CreateOptions,
+  decide: (facts: StoredFacts) => D,
+): Promise<CreateResult<D>> {
+  return new Promise((resolve, reject) => {
+    if (!group.length) setImmediate(commitGroup)
+    group.push({ write: (tx) => writeComment(tx, input, options, decide), resolve: resolve as (value: unknown) => void, reject })
+  })
+}
+
+function commitGroup(): void {
+  const jobs = group
+  group = []
+  let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[]
+  try {
+    outcomes = getDb().transaction(
+      (tx) =>
+        jobs.map((job) => {
+          try {
+            return { ok: true as const, value: tx.transaction((savepoint) => job.write(savepoint)) }
+          } catch (error) {
+            return { ok: false as const, error }
           }
-          ancestors.push({ id: row.id, parentId: row.parentId })
-          cursor = row.parentId
-        }
-        // ancestors[0] is the parent at depth ancestors.length; replies deeper than the limit attach to the deepest allowed level.
-        const excess = Math.max(0, ancestors.length - (options.threadDepth - 1))
-        parentId = ancestors[excess]?.id ?? input.parentId
-      }
+        }),
+      { behavior: 'immediate' },
+    )
+  } catch (error) {
+    for (const job of jobs) job.reject(error)
+    return
+  }
+  outcomes.forEach((outcome, i) => (outcome.ok ? jobs[i]?.resolve(outcome.value) : jobs[i]?.reject(outcome.error)))
+}
 
-      const sameParent = parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId)
-      const isDuplicate = !!tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(
-          and(
-            eq(comments.articleId, article.id),
-            sameParent,
-            eq(comments.authorEmail, input.authorEmail),
-            eq(comments.authorName, input.authorName),
-            eq(comments.body, input.body),
-            ne(comments.status, 'trash'),
-          ),
-        )
-        .get()
-      const lastTimes = [
-        tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.authorEmail, input.authorEmail)).get()?.at,
-        input.ip ? tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.ip, input.ip)).get()?.at : null,
-      ].filter((t): t is string => !!t)
-      const last = lastTimes.length ? Math.max(...lastTimes.map((t) => Date.parse(t))) : null
-      const hasApprovedBefore = !!tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(and(eq(comments.authorEmail, input.authorEmail), eq(comments.authorName, input.authorName), eq(comments.status, 'approved')))
-        .get()
+function writeComment<D extends { outcome: string; reason: string }>(
+  tx: Tx,
+  input: NewCommentInput,
+  options: CreateOptions,
+  decide: (facts: StoredFacts) => D,
+): CreateResult<D> {
+  const article = tx
+    .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, commentsOpen: articles.commentsOpen, isStub: articles.isStub })
+    .from(articles)
+    .where(eq(articles.id, input.articleId))
+    .get()
+  if (!article || article.isStub) return { refused: true as const, field: 'form' as const, message: 'This article could not be found, so the comment was not posted.' }
+  const ageDays = (options.now.getTime() - Date.parse(article.publishedAt)) / 86_400_000
+  if (!article.commentsOpen || (options.closeAfterDays !== null && ageDays > options.closeAfterDays)) {
+    return { refused: true as const, field: 'form' as const, message: 'Comments are closed on this article.' }
+  }
 
-      const decision = decide({
-        isDuplicate,
-        secondsSinceLastFromSender: last === null ? null : (options.now.getTime() - last) / 1000,
-        hasApprovedBefore,
-      })
-      const articleUrl = articlePath(article.publishedAt, article.slug)
-      if (decision.outcome === 'refused') return { decision, comment: null, articleUrl }
-
-      const createdAt = options.now.toISOString()
+  let parentId: number | null = null
+  if (input.parentId) {
+    const ancestors: { id: number; parentId: number | null }[] = []
+    let cursor: number | null = input.parentId
+    while (cursor !== null && ancestors.length <= options.threadDepth + 1) {
       const row = tx
-        .insert(comments)
-        .values({
-          articleId: article.id,
-          parentId,
-          authorName: input.authorName,
-          authorEmail: input.authorEmail,
-          authorUrl: input.authorUrl,
-          body: input.body,
-          status: decision.outcome as CommentStatus,
-          reason: decision.reason,
-          ip: input.ip,
-          userAgent: input.userAgent,
-          createdAt,
-          updatedAt: createdAt,
-        })
-        .returning({ id: comments.id, status: comments.status })
+        .select({ id: comments.id, parentId: comments.parentId, articleId: comments.articleId, status: comments.status })
+        .from(comments)
+        .where(eq(comments.id, cursor))
         .get()
-      return {
-        decision,
-        articleUrl,
-        comment: {
-          id: row.id,
-          parentId,
-          status: row.status,
-          authorName: input.authorName,
-          authorUrl: input.authorUrl,
-          body: input.body,
-          createdAt,
-          avatarSeed: avatarSeed(input.authorEmail),
-        },
+      if (!row || row.articleId !== article.id || row.status !== 'approved') {
+        return { refused: true as const, field: 'comment_parent' as const, message: 'The comment you are replying to is not available for replies.' }
       }
+      ancestors.push({ id: row.id, parentId: row.parentId })
+      cursor = row.parentId
+    }
+    // ancestors[0] is the parent at depth ancestors.length; replies deeper than the limit attach to the deepest allowed level.
+    const excess = Math.max(0, ancestors.length - (options.threadDepth - 1))
+    parentId = ancestors[excess]?.id ?? input.parentId
+  }
+
+  const sameParent = parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId)
+  const isDuplicate = !!tx
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.articleId, article.id),
+        sameParent,
+        eq(comments.authorEmail, input.authorEmail),
+        eq(comments.authorName, input.authorName),
+        eq(comments.body, input.body),
+        ne(comments.status, 'trash'),
+      ),
+    )
+    .get()
+  const lastTimes = [
+    tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.authorEmail, input.authorEmail)).get()?.at,
+    input.ip ? tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.ip, input.ip)).get()?.at : null,
+  ].filter((t): t is string => !!t)
+  const last = lastTimes.length ? Math.max(...lastTimes.map((t) => Date.parse(t))) : null
+  const hasApprovedBefore = !!tx
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.authorEmail, input.authorEmail), eq(comments.authorName, input.authorName), eq(comments.status, 'approved')))
+    .get()
+
+  const decision = decide({
+    isDuplicate,
+    secondsSinceLastFromSender: last === null ? null : (options.now.getTime() - last) / 1000,
+    hasApprovedBefore,
+  })
+  const articleUrl = articlePath(article.publishedAt, article.slug)
+  if (decision.outcome === 'refused') return { decision, comment: null, articleUrl }
+
+  const createdAt = options.now.toISOString()
+  const row = tx
+    .insert(comments)
+    .values({
+      articleId: article.id,
+      parentId,
+      authorName: input.authorName,
+      authorEmail: input.authorEmail,
+      authorUrl: input.authorUrl,
+      body: input.body,
+      status: decision.outcome as CommentStatus,
+      reason: decision.reason,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning({ id: comments.id, status: comments.status })
+    .get()
+  return {
+    decision,
+    articleUrl,
+    comment: {
+      id: row.id,
+      parentId,
+      status: row.status,
+      authorName: input.authorName,
+      authorUrl: input.authorUrl,
+      body: input.body,
+      createdAt,
+      avatarSeed: avatarSeed(input.authorEmail),
     },
-    { behavior: 'immediate' },
-  )
+  }
 }
 
 /** Statuses of the given comments, for an author's browser asking whether its pending comments were moderated. */

@@ -1,10 +1,10 @@
 // The moderation desk's reads and writes: the queue with its counts, status changes, edits and staff replies,
 // each write in one transaction together with its audit rows.
 import 'server-only'
-import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getDb } from '../client'
-import { articles, auditLog, comments, commentStatuses, type CommentStatus } from '../schema'
+import { articles, auditLog, comments, commentStatusCounts, commentStatuses, type CommentStatus } from '../schema'
 import { writeAudit, type Actor, type Tx } from './audit'
 import { articlePath } from '@/lib/content/slug'
 import {
@@ -121,9 +121,10 @@ function filterConditions(filter: Omit<QueueFilter, 'status'>): SQL[] {
 export function listQueue(filter: QueueFilter, page: number, perPage = 20): QueuePage {
   const db = getDb()
   const conditions = filterConditions(filter)
+  const filtered = conditions.length > 0
   if (filter.status !== 'all') conditions.push(eq(comments.status, filter.status))
   const where = conditions.length ? and(...conditions) : undefined
-  const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0
+  const total = filtered ? (db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0) : countByStatus()[filter.status]
   const pageCount = Math.max(1, Math.ceil(total / perPage))
   // A page past the end (after a bulk action emptied it) shows the last one.
   page = Math.min(page, pageCount)
@@ -140,12 +141,10 @@ export function listQueue(filter: QueueFilter, page: number, perPage = 20): Queu
 /** Counts for the tabs, with the same search and article filter as the list. */
 export function countByStatus(filter: Omit<QueueFilter, 'status'> = {}): Record<QueueStatus, number> {
   const conditions = filterConditions(filter)
-  const rows = getDb()
-    .select({ status: comments.status, n: count() })
-    .from(comments)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .groupBy(comments.status)
-    .all()
+  // Unfiltered (every page of the desk): the counts the comments triggers keep, not a count of the whole table.
+  const rows = conditions.length
+    ? getDb().select({ status: comments.status, n: count() }).from(comments).where(and(...conditions)).groupBy(comments.status).all()
+    : getDb().select({ status: commentStatusCounts.status, n: commentStatusCounts.count }).from(commentStatusCounts).all()
   const counts = Object.fromEntries(commentStatuses.map((s) => [s, 0])) as Record<QueueStatus, number>
   for (const r of rows) counts[r.status] = r.n
   counts.all = rows.reduce((sum, r) => sum + r.n, 0)
@@ -157,15 +156,28 @@ export function getModerationComment(id: number): ModerationCommentDto | null {
   return row ? toDto(row) : null
 }
 
-/** Articles that have comments, for the queue's article filter. */
-export function listCommentedArticles(): { id: number; title: string; count: number }[] {
-  return getDb()
-    .select({ id: articles.id, title: articles.title, count: count(comments.id) })
+/**
+ * The queue's article filter: the latest `limit` articles (by publication) that have comments, plus the one being
+ * filtered on, by title. Bounded: it walks articles newest first and stops, instead of grouping every comment of the
+ * site (each row's "All comments here" link filters on any other article).
+ */
+export function listCommentedArticles(limit = 50, include?: number): { id: number; title: string; count: number }[] {
+  const db = getDb()
+  // Qualified by hand: drizzle leaves column names bare in a one-table select, and a bare "id" here is the comment's.
+  const commentCount = sql<number>`(select count(*) from comments c where c.article_id = "articles"."id")`
+  const hasComments = sql`exists (select 1 from comments c where c.article_id = "articles"."id")`
+  const rows = db
+    .select({ id: articles.id, title: articles.title, count: commentCount })
     .from(articles)
-    .innerJoin(comments, eq(comments.articleId, articles.id))
-    .groupBy(articles.id)
-    .orderBy(asc(articles.title))
+    .where(and(eq(articles.isStub, false), hasComments))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
     .all()
+  if (include !== undefined && !rows.some((r) => r.id === include)) {
+    const extra = db.select({ id: articles.id, title: articles.title, count: commentCount }).from(articles).where(and(eq(articles.id, include), hasComments)).get()
+    if (extra) rows.push(extra)
+  }
+  return rows.sort((a, b) => a.title.localeCompare(b.title))
 }
 
 export type Change = { id: number; from: CommentStatus; to: CommentStatus | null }

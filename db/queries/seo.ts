@@ -41,6 +41,19 @@ export function listSitemapArticles(offset: number, limit: number): PathLastmod[
     }))
 }
 
+/** How many URLs listSitemapListings returns, from one index probe per section, author and tag. */
+export function countSitemapListings(): number {
+  const row = getDb().get<{ home: number; sections: number; authors: number; tags: number }>(sql`
+    select
+      exists (select 1 from articles where is_stub = 0) as home,
+      (select count(*) from sections s where exists (select 1 from articles a where a.section_id = s.id and a.is_stub = 0)) as sections,
+      (select count(*) from authors w where exists (select 1 from articles a where a.author_id = w.id and a.is_stub = 0)) as authors,
+      (select count(*) from tags t where exists (
+        select 1 from article_tags x join articles a on a.id = x.article_id where x.tag_id = t.id and a.is_stub = 0
+      )) as tags`)
+  return row ? row.home + row.sections + row.authors + row.tags : 0
+}
+
 /**
  * The listing pages worth a crawler's visit: the home page, then every section, author and tag with at least one
  * published article (an empty listing is a soft 404), each last changed when its newest-changed article did.

@@ -18,7 +18,7 @@ export async function loadQueue(view: QueueView) {
     counts,
     pendingTotal: filter.q || filter.articleId ? countByStatus().pending : counts.pending,
     page: listQueue({ status: view.status, ...filter }, view.page, QUEUE_PER_PAGE),
-    articles: listCommentedArticles(),
+    articles: listCommentedArticles(50, view.article ?? undefined),
   }
 }
 

@@ -1,4 +1,4 @@
-// Sitemaps (sitemaps.org 0.9), the sitemap index they split into past 50,000 URLs, and the Google News sitemap.
+// Sitemaps (sitemaps.org 0.9), the sitemap index they split into past 2,000 URLs, and the Google News sitemap.
 import { isoDateTime } from './dates'
 import { el, xmlDocument } from './xml'
 
@@ -6,6 +6,12 @@ export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
 /** The protocol's limit per file (the other, 50 MB, is far off at about 150 bytes a URL). */
 export const MAX_SITEMAP_URLS = 50_000
+/**
+ * Where this site splits: 2,000 URLs a file (WordPress's own sitemaps use the same page size). Every request builds
+ * its file from the database, so a file's size is its cost: past this, /sitemap.xml is an index of files that each
+ * cost the same however large the archive grows.
+ */
+export const SITEMAP_FILE_URLS = 2_000
 /** Google News reads at most 1,000 articles per news sitemap, published in the last two days. */
 export const MAX_NEWS_URLS = 1_000
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000

@@ -1,9 +1,10 @@
-// Sitemap and feed reads against a real migrated database: what they include, what they leave out, and the split past 50,000 URLs.
+// Sitemap and feed reads against a real migrated database: what they include, what they leave out, and the split past 2,000 URLs.
 import path from 'node:path'
 import { childSitemap, rootSitemap } from '@/app/_lib/sitemaps'
 import { getDb } from '@/db/client'
 import {
   countSitemapArticles,
+  countSitemapListings,
   getArticleHead,
   getLastCommentChange,
   listFeedArticles,
@@ -13,6 +14,7 @@ import {
   listSitemapListings,
 } from '@/db/queries/seo'
 import { articles, comments, type CommentStatus } from '@/db/schema'
+import { SITEMAP_FILE_URLS } from '@/lib/seo/sitemap'
 import { importFile } from '@/lib/import/run'
 import { checkSitemap, parseXml } from '@/tests/support/seo-checks'
 import { useTempDatabase } from './helpers'
@@ -82,7 +84,7 @@ describe('sitemap reads', () => {
   })
 })
 
-describe('the split past 50,000 URLs', () => {
+describe('the split past SITEMAP_FILE_URLS (2,000) URLs', () => {
   useTempDatabase()
 
   it('turns /sitemap.xml into an index of files that together hold every URL once', async () => {
@@ -92,11 +94,12 @@ describe('the split past 50,000 URLs', () => {
       `insert into articles (slug, title, body, section_id, author_id, published_at, updated_at) values (?, ?, '[]', ?, ?, ?, ?)`,
     )
     getDb().$client.transaction(() => {
-      for (let i = 0; i < 50_000; i++) insert.run(`bulk-${i}`, `Bulk ${i}`, template?.sectionId, template?.authorId, '2023-05-06T07:08:09.000Z', '2023-05-06T07:08:09.000Z')
+      for (let i = 0; i < SITEMAP_FILE_URLS; i++) insert.run(`bulk-${i}`, `Bulk ${i}`, template?.sectionId, template?.authorId, '2023-05-06T07:08:09.000Z', '2023-05-06T07:08:09.000Z')
     })()
     const listings = listSitemapListings().length
+    expect(countSitemapListings()).toBe(listings)
     const total = listings + countSitemapArticles()
-    expect(total).toBe(6 + 50_001)
+    expect(total).toBe(6 + SITEMAP_FILE_URLS + 1)
 
     const root = rootSitemap(SITE)
     expect(checkSitemap(root.body, { origin: SITE, kind: 'index' })).toEqual([])
@@ -115,7 +118,7 @@ describe('the split past 50,000 URLs', () => {
     expect(new Set(locs).size).toBe(total)
     expect(locs.slice(0, 2)).toEqual([`${SITE}/`, `${SITE}/section/world`])
     expect(locs).toContain(`${SITE}${SEED_PATH}`)
-    expect(locs).toContain(`${SITE}/2023/05/06/bulk-49999`)
+    expect(locs).toContain(`${SITE}/2023/05/06/bulk-${SITEMAP_FILE_URLS - 1}`)
     expect(childSitemap(SITE, 3)).toBeNull()
   }, 60_000)
 

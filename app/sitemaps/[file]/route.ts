@@ -1,4 +1,4 @@
-// /sitemaps/{n}.xml: one file of the split sitemap, listed by /sitemap.xml once the site has more than 50,000 URLs.
+// /sitemaps/{n}.xml: one file of the split sitemap, listed by /sitemap.xml once the site has more than 2,000 URLs.
 import { childSitemap } from '@/app/_lib/sitemaps'
 import { env } from '@/lib/env'
 import { conditionalResponse } from '@/lib/seo/http'

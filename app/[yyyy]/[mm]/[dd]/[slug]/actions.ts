@@ -4,7 +4,7 @@ import { headers } from 'next/headers'
 import { clientIp } from '@/lib/auth/request'
 import { revalidateDiscussion } from '@/lib/cache/revalidate'
 import type { CommentFormState } from '@/lib/comments/form-state'
-import { postComment as runPipeline } from '@/lib/comments/post'
+import { postCommentGrouped as runPipeline } from '@/lib/comments/post'
 
 const text = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '')
 
@@ -22,7 +22,7 @@ export async function postComment(articleId: number, _prev: CommentFormState, fo
   const ip = clientIp(requestHeaders)
   let result
   try {
-    result = runPipeline({ articleId: Number(articleId), form, ip, userAgent: requestHeaders.get('user-agent') ?? '' })
+    result = await runPipeline({ articleId: Number(articleId), form, ip, userAgent: requestHeaders.get('user-agent') ?? '' })
   } catch (error) {
     console.error('postComment failed', error)
     return {
