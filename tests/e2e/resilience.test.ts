@@ -172,6 +172,9 @@ describe('malformed requests', () => {
     const requests = [...published, ...fc.sample(fuzzArbitrary(form.actionId, marker), { numRuns: FUZZ_REQUESTS - published.length, seed: 424242 })]
     const statuses = new Map<number, number>()
     const kinds = new Map<string, number>()
+    // On two shared cores a request can wait behind others (or another engineer's build): one that took over 2 s is
+    // sent again alone, and must then answer in time. A payload that is slow in itself is slow both times.
+    const slowAtFirst: Raw[] = []
     const slow: string[] = []
     const leaks: string[] = []
     const failures: string[] = []
@@ -188,7 +191,7 @@ describe('malformed requests', () => {
           const answer = await send(request)
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
           maxMs = Math.max(maxMs, answer.ms)
-          if (answer.ms > MAX_MS) slow.push(`${answer.ms} ms: ${request.method} ${request.path} (${kind})`)
+          if (answer.ms > MAX_MS) slowAtFirst.push(request)
           if (LEAK.test(answer.body)) leaks.push(`${request.method} ${request.path} (${kind}) → ${answer.status}: ${LEAK.exec(answer.body)?.[0]}`)
         } catch (e) {
           // The server may answer (a 404, 405 or 413) before it has read the body, then close the connection:
@@ -201,6 +204,10 @@ describe('malformed requests', () => {
     }
     await Promise.all(Array.from({ length: CONCURRENCY }, worker))
     peakRss = Math.max(peakRss, site.rss())
+    for (const request of slowAtFirst) {
+      const again = await send(request).catch((e: Error) => ({ status: 0, ms: 0, body: e.message }))
+      if (again.ms > MAX_MS) slow.push(`${again.ms} ms (twice): ${request.method} ${request.path} (${request.headers['X-Fuzz-Kind']})`)
+    }
 
     figures.fuzz = {
       requests: requests.length,
@@ -208,6 +215,7 @@ describe('malformed requests', () => {
       kinds: Object.fromEntries(kinds),
       resets,
       maxMs,
+      over2sAtFirstThenRetried: slowAtFirst.length,
       rssMb: { before: Math.round(rssBefore / 1e6), peak: Math.round(peakRss / 1e6), after: Math.round(site.rss() / 1e6) },
     }
     expect(failures.slice(0, 10)).toEqual([])
