@@ -215,7 +215,7 @@ describe('malformed requests', () => {
       kinds: Object.fromEntries(kinds),
       resets,
       maxMs,
-      over2sAtFirstThenRetried: slowAtFirst.length,
+      over2sAtFirstThenRetried: slowAtFirst.map((r) => `${r.method} ${r.path} (${r.headers['X-Fuzz-Kind']})`),
       rssMb: { before: Math.round(rssBefore / 1e6), peak: Math.round(peakRss / 1e6), after: Math.round(site.rss() / 1e6) },
     }
     expect(failures.slice(0, 10)).toEqual([])
