@@ -240,7 +240,7 @@ describe('malformed requests', () => {
     await waitForTokenAge(form)
     const before = commentCount()
     const rssBefore = site.rss()
-    const answers: { size: string; status: number; ms: number }[] = []
+    const answers: { size: string; status: number | string; ms: number }[] = []
     for (const [size, bytes] of [
       ['1 MB + 1 KB', 1024 * 1024 + 1024],
       ['20 MB', 20 * 1024 * 1024],
@@ -250,10 +250,15 @@ describe('malformed requests', () => {
         const { body, contentType } = multipart(fields)
         const headers: Record<string, string> = { 'Content-Type': contentType, Origin: site.baseUrl, 'X-Forwarded-For': nextIp(33) }
         if (withActionHeader) headers['Next-Action'] = form.actionId
-        const answer = await send({ method: 'POST', path: ARTICLE, headers, body })
-        answers.push({ size: `${size}${withActionHeader ? ' (fetch)' : ' (form)'}`, status: answer.status, ms: answer.ms })
+        const started = Date.now()
+        const answer = await send({ method: 'POST', path: ARTICLE, headers, body }).catch((e: Error) => {
+          // Refused and closed while the client was still sending: the client sees the connection go.
+          if (/EPIPE|ECONNRESET/.test(e.message)) return { status: 0, ms: Date.now() - started, body: '' }
+          throw e
+        })
+        answers.push({ size: `${size}${withActionHeader ? ' (fetch)' : ' (form)'}`, status: answer.status || 'closed before the body was sent', ms: answer.ms })
         // Next refuses it before the action runs: 413 where it can say so, else its generic error with no detail.
-        expect([413, 500]).toContain(answer.status)
+        expect([0, 413, 500]).toContain(answer.status)
         expect(answer.body).not.toMatch(LEAK)
         expect(answer.body).not.toMatch(/Body exceeded/)
       }
