@@ -8,19 +8,26 @@
  * @property {string} [nonce] A fresh per-request value (proxy.ts). With it, scripts run only by nonce, plus what
  *   those scripts load ('strict-dynamic'); without it, inline scripts are allowed, because Next's inline bootstrap
  *   scripts carry each page's own payload and a static header on a cached page cannot list their hashes.
+ * @property {string[]} [scriptHashes] Inline scripts allowed by their hash ('sha256-…'), beside the nonce: a script
+ *   React renders as markup (the theme script) gets no nonce. Only with a nonce: a hash beside 'unsafe-inline' would
+ *   switch 'unsafe-inline' off in every browser and block Next's own inline scripts on public pages.
  * @property {boolean} [https] Served over https: ask the browser to upgrade any http subresource.
  * @property {boolean} [dev] `next dev`: React rebuilds server error stacks in the browser with eval. Never in production.
  */
 
 const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/
+const HASH = /^'sha(256|384|512)-[A-Za-z0-9+/]+={0,2}'$/
 
 /**
  * @param {CspOptions} [options]
  * @returns {string}
  */
-function contentSecurityPolicy({ nonce, https = false, dev = false } = {}) {
+function contentSecurityPolicy({ nonce, scriptHashes = [], https = false, dev = false } = {}) {
   if (nonce !== undefined && !NONCE.test(nonce)) throw new Error('A CSP nonce must be at least 16 base64 characters')
-  const scripts = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"] : ["'self'", "'unsafe-inline'"]
+  if (scriptHashes.length && !nonce) throw new Error('Script hashes go with a nonce: alone they would turn off the inline scripts public pages need')
+  const badHash = scriptHashes.find((h) => !HASH.test(h))
+  if (badHash !== undefined) throw new Error(`Not a CSP hash source: ${badHash}`)
+  const scripts = nonce ? ["'self'", `'nonce-${nonce}'`, ...scriptHashes, "'strict-dynamic'"] : ["'self'", "'unsafe-inline'"]
   if (dev) scripts.push("'unsafe-eval'")
   /** @type {string[][]} */
   const directives = [

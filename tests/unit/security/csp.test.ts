@@ -38,6 +38,15 @@ describe('contentSecurityPolicy', () => {
     for (const [name, sources] of publicCsp) if (name !== 'script-src') expect(csp.get(name)).toEqual(sources)
   })
 
+  it('allows an inline script by its hash beside the nonce, never instead of it', () => {
+    const nonce = 'bm9uY2Utbm9uY2Utbm9uY2U='
+    const hash = "'sha256-rOv7kVUpO9kde+Sbj4GdI42G7PirmXyRUbKkDjMhj+w='"
+    expect(parse(contentSecurityPolicy({ nonce, scriptHashes: [hash] })).get('script-src')).toEqual(["'self'", `'nonce-${nonce}'`, hash, "'strict-dynamic'"])
+    // A hash beside 'unsafe-inline' would switch 'unsafe-inline' off and break every public page's bootstrap.
+    expect(() => contentSecurityPolicy({ scriptHashes: [hash] })).toThrow(/nonce/)
+    expect(() => contentSecurityPolicy({ nonce, scriptHashes: ["sha256-abc'; script-src *"] })).toThrow(/hash/)
+  })
+
   it('refuses a nonce that could smuggle in another directive', () => {
     expect(() => contentSecurityPolicy({ nonce: "abc'; script-src *" })).toThrow(/nonce/)
     expect(() => contentSecurityPolicy({ nonce: 'short' })).toThrow(/nonce/)
