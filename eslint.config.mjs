@@ -19,8 +19,8 @@ export default defineConfig([
     },
   },
   {
-    // CommonJS config files that tools load with require().
-    files: ['jest.config.js', 'next.config.js'],
+    // CommonJS files that Node loads with require(): tool configs, and the security headers next.config.js uses.
+    files: ['jest.config.js', 'next.config.js', 'lib/security/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'coverage/**', 'tmp/**', 'tests/artifacts/**', 'db/migrations/**']),

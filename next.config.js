@@ -1,5 +1,11 @@
 // Next.js configuration. Pages are cached in memory only, so a restart (or a new database) never serves stale HTML.
 
+const { securityHeaders } = require('./lib/security/headers')
+
+const dev = process.env.NODE_ENV === 'development'
+// Behind a TLS-terminating proxy the request arrives over http with this header: only then is HSTS meaningful.
+const overHttps = { type: /** @type {const} */ ('header'), key: 'x-forwarded-proto', value: 'https' }
+
 // Shared caches may keep a public page a minute, then serve it one more while they refetch; browsers revalidate
 // each time with the ETag `next start` sends (a 304 when nothing changed). Next's own default for cached pages,
 // s-maxage=31536000, would let a CDN show a trashed comment for a year: nothing here purges a CDN. Same value as
@@ -16,12 +22,15 @@ const publicPages = [
 ]
 // Never in a search index, whatever their markup says (robots.txt also keeps crawlers out of /admin and /search).
 const privatePages = ['/admin', '/admin/:path*', '/search', `${ARTICLE}/reply/:path*`]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   experimental: {
     isrFlushToDisk: false,
+    // Next's default, written out because the hostile-input tests rely on it: a larger action body is refused.
+    serverActions: { bodySizeLimit: '1mb' },
   },
   images: {
     deviceSizes: [360, 480, 640, 768, 1080, 1280, 1600],
@@ -29,15 +38,18 @@ const nextConfig = {
     formats: ['image/avif', 'image/webp'],
     qualities: [75],
   },
-  async rewrites() {
-    // The home page is page 1 of the front-page listing, an on-demand cached route the build never renders.
-    return [{ source: '/', destination: '/page/1' }]
-  },
   async headers() {
+    // Static headers keep cached pages cached. Admin pages can add a nonce CSP per request in proxy.ts.
     return [
+      { source: '/:path*', missing: [overHttps], headers: securityHeaders({ https: false, dev }) },
+      { source: '/:path*', has: [overHttps], headers: securityHeaders({ https: true, dev }) },
       ...publicPages.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: PUBLIC_CACHE_CONTROL }] })),
       ...privatePages.map((source) => ({ source, headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] })),
     ]
+  },
+  async rewrites() {
+    // The home page is page 1 of the front-page listing, an on-demand cached route the build never renders.
+    return [{ source: '/', destination: '/page/1' }]
   },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }]

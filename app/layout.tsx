@@ -1,10 +1,11 @@
-// The document shell shared by every page: language, masthead, main landmark, footer.
+// The document shell shared by every page: language, theme, masthead, main landmark, footer.
 import type { Metadata, Viewport } from 'next'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
 import { indexable } from '@/lib/seo/metadata'
 import { FEED_PATH } from '@/lib/seo/urls'
 import { site } from '@/lib/site'
+import { THEME_SCRIPT } from '@/lib/theme'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -27,7 +28,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang={site.language}>
+    // The theme script may add data-theme to <html> before React hydrates: that difference is expected.
+    <html lang={site.language} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         {/* React hoists this into <head>; here rather than in metadata, which a page's own `alternates` would replace. */}
         <link rel="alternate" type="application/rss+xml" title={site.name} href={FEED_PATH} />

@@ -34,17 +34,25 @@ function findListing(kind: ListingKind, slug: string): Listing | null {
   }
 }
 
-function load(kind: ListingKind, slug: string, pageParam: string) {
+/** One page of a listing, or null when the listing or the page does not exist. */
+function find(kind: ListingKind, slug: string, pageParam: string) {
   const pageNumber = parsePageNumber(pageParam)
   const listing = findListing(kind, slug)
-  if (!listing || pageNumber === null) notFound()
+  if (!listing || pageNumber === null) return null
   const page = listArticles(listing.filter, pageNumber, site.perPage)
-  if (pageNumber > page.pageCount) notFound()
+  if (pageNumber > page.pageCount) return null
   return { listing, page }
 }
 
+function load(kind: ListingKind, slug: string, pageParam: string) {
+  return find(kind, slug, pageParam) ?? notFound()
+}
+
+/** Never throws notFound(): from generateMetadata that answers a 404 with an empty body (the page renders it). */
 export function listingMetadata(kind: ListingKind, slug: string, pageParam: string): Metadata {
-  const { listing, page } = load(kind, slug, pageParam)
+  const found = find(kind, slug, pageParam)
+  if (!found) return {}
+  const { listing, page } = found
   const title = page.page > 1 ? `${listing.title}, page ${page.page}` : listing.title
   return listingPageMetadata(
     {

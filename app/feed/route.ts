@@ -4,7 +4,7 @@ import { env } from '@/lib/env'
 import { latest } from '@/lib/seo/dates'
 import { conditionalResponse } from '@/lib/seo/http'
 import { imageType, rss, stableGuid } from '@/lib/seo/rss'
-import { absoluteUrl, FEED_PATH } from '@/lib/seo/urls'
+import { absoluteUrl, FEED_PATH, imageCrops } from '@/lib/seo/urls'
 import { site } from '@/lib/site'
 
 export const dynamic = 'force-dynamic'
@@ -15,6 +15,8 @@ export function GET(request: Request) {
   const siteUrl = env().siteUrl
   const articles = listFeedArticles(FEED_SIZE)
   const lastModified = latest(...articles.map((a) => a.updatedAt))
+  const wide = imageCrops(siteUrl, null)[0]
+  const defaultImage = wide && { url: wide.url, width: wide.width, height: wide.height, type: 'image/jpeg' }
   const body = rss({
     title: site.name,
     link: absoluteUrl(siteUrl, '/'),
@@ -33,7 +35,10 @@ export function GET(request: Request) {
         creator: a.authorName,
         categories: [a.sectionName, ...a.tags],
         comments: `${link}#comments`,
-        image: a.image && { url: absoluteUrl(siteUrl, a.image.src), width: a.image.width, height: a.image.height, type: imageType(a.image.src) },
+        // Articles without a photo show the site's default picture, as their share image does.
+        image: a.image
+          ? { url: absoluteUrl(siteUrl, a.image.src), width: a.image.width, height: a.image.height, type: imageType(a.image.src) }
+          : defaultImage,
       }
     }),
   })

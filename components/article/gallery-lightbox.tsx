@@ -110,8 +110,14 @@ export function GalleryLightbox({ photos }: { photos: LightboxPhoto[] }) {
         openerRef.current ?? document.querySelector<HTMLElement>(`${LINK_SELECTOR}[data-lightbox-index="${lastIndexRef.current}"]`)
       openerRef.current = null
       returnTo?.focus()
+      // Closing with Back returns to the page's history entry; when its URL has a fragment (the skip link's #main,
+      // a #comments link) the browser then focuses that fragment's target, after this runs. Take focus back once
+      // the traversal is over, so the reader stays on the photo they opened.
+      requestAnimationFrame(() => {
+        if (returnTo && document.activeElement !== returnTo && indexFromHash(window.location.hash, count) === null) returnTo.focus()
+      })
     }
-  }, [open])
+  }, [open, count])
 
   const close = () => {
     if (pushedRef.current) window.history.back()

@@ -222,11 +222,25 @@ export function CommentForm({
               <p>{state.message}</p>
               {errorList.length > 1 && (
                 <ul>
-                  {errorList.map(([name, message]) => (
-                    <li key={name}>
-                      <a href={`#${name === 'comment_parent' ? 'comment' : name}`}>{message}</a>
-                    </li>
-                  ))}
+                  {errorList.map(([name, message]) => {
+                    const target = name === 'comment_parent' ? 'comment' : name
+                    return (
+                      <li key={name}>
+                        <a
+                          href={`#${target}`}
+                          onClick={(e) => {
+                            // Following the link only scrolls; put the caret in the field, as its label says.
+                            const input = field(target)
+                            if (!input) return
+                            e.preventDefault()
+                            input.focus()
+                          }}
+                        >
+                          {message}
+                        </a>
+                      </li>
+                    )
+                  })}
                 </ul>
               )}
             </div>

@@ -1,6 +1,8 @@
-// The masthead: skip link, site name and section navigation, the same on every page.
+// The masthead: skip link, site name, search box, theme switch and section navigation, the same on every page.
 import Link from 'next/link'
 import { site } from '@/lib/site'
+import { SiteSearch } from './site-search'
+import { ThemeSwitch } from './theme-switch'
 
 export function SiteHeader() {
   return (
@@ -12,6 +14,8 @@ export function SiteHeader() {
         <Link href="/" className="site-header__name">
           {site.name}
         </Link>
+        <SiteSearch />
+        <ThemeSwitch />
         <nav aria-label="Sections" className="site-nav">
           <ul>
             <li>

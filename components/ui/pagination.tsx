@@ -1,4 +1,4 @@
-// Numbered page links for a listing: /base, /base/page/2, …
+// Numbered page links for a listing: /base, /base/page/2, … (or any other address scheme, e.g. search's ?page=2).
 import Link from 'next/link'
 
 export function pageHref(base: string, page: number): string {
@@ -6,15 +6,18 @@ export function pageHref(base: string, page: number): string {
   return `${base === '/' ? '' : base}/page/${page}`
 }
 
-export function Pagination({ base, page, pageCount }: { base: string; page: number; pageCount: number }) {
+type Props = { page: number; pageCount: number; label?: string; previous?: string; next?: string } & ({ base: string; href?: never } | { base?: never; href: (page: number) => string })
+
+export function Pagination({ base, href, page, pageCount, label = 'Pages', previous = 'Newer', next = 'Older' }: Props) {
   if (pageCount <= 1) return null
+  const to = (n: number) => (href ? href(n) : pageHref(base ?? '/', n))
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={label}>
       <ul>
         {page > 1 && (
           <li>
-            <Link href={pageHref(base, page - 1)} rel="prev">
-              Newer
+            <Link href={to(page - 1)} rel="prev">
+              {previous}
             </Link>
           </li>
         )}
@@ -23,14 +26,14 @@ export function Pagination({ base, page, pageCount }: { base: string; page: numb
             {n === page ? (
               <span aria-current="page">{n}</span>
             ) : (
-              <Link href={pageHref(base, n)}>{n}</Link>
+              <Link href={to(n)}>{n}</Link>
             )}
           </li>
         ))}
         {page < pageCount && (
           <li>
-            <Link href={pageHref(base, page + 1)} rel="next">
-              Older
+            <Link href={to(page + 1)} rel="next">
+              {next}
             </Link>
           </li>
         )}

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser } from './support/browser'
-import { closePage, loadAllImages, newPage, screenshot, waitForHydration, type TrackedPage } from './support/page'
+import { baseUrl, closePage, loadAllImages, newPage, screenshot, waitForHydration, type TrackedPage } from './support/page'
 
 
 const ARTICLE_URL = '/2022/01/14/kazakh-soldiers-un-blue-helmets'
@@ -235,6 +235,20 @@ describe('missing pages', () => {
     const response = await open(page, '/section/no-such-section')
     expect(response.status()).toBe(404)
   })
+
+  // Next 16 answers a page's own notFound() with an empty body that only JavaScript fills in; proxy.ts routes
+  // unknown slugs to the real not-found page, so crawlers and readers without JavaScript get its text and links.
+  test.each(['/2022/01/14/no-such-article', '/2022/01/14/no-such-article/reply/3', '/section/nope', '/author/nope', '/tag/nope'])(
+    '%s answers 404 with the not-found page in its HTML',
+    async (url) => {
+      const response = await fetch(`${baseUrl()}${url}`)
+      expect(response.status).toBe(404)
+      const html = await response.text()
+      expect(html).toContain('<h1>Page not found</h1>')
+      expect(html).toContain('href="/"')
+      expect(html).toMatch(/<meta name="robots" content="noindex/)
+    },
+  )
 })
 
 describe('quality', () => {

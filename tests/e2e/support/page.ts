@@ -1,11 +1,12 @@
-// Pages for the browser tests: each in its own context, recording what went wrong, plus screenshots as artefacts.
+// Pages for the browser tests: each in its own context, recording what went wrong (CSP violations included),
+// plus screenshots as artefacts.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', '..', 'artifacts')
 
-/** A page that remembers console errors, uncaught errors and failed same-origin asset requests. */
+/** A page that remembers console errors, CSP violations, uncaught errors and failed same-origin asset requests. */
 export type TrackedPage = Page & { errors: string[] }
 
 export type NewPageOptions = {
@@ -13,6 +14,10 @@ export type NewPageOptions = {
   viewport?: { width: number; height: number }
   /** Extra request headers, e.g. a distinct X-Forwarded-For so the flood rule treats each test as its own reader. */
   headers?: Record<string, string>
+  /** The system colour scheme the page sees (`prefers-color-scheme`); Chromium's default is light. */
+  colorScheme?: 'light' | 'dark'
+  /** The reader's `prefers-reduced-motion` setting. */
+  reducedMotion?: 'reduce' | 'no-preference'
 }
 
 /** The server every test talks to, started by global-setup.ts. */
@@ -31,6 +36,12 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     extraHTTPHeaders: options.headers,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  })
+  // A Content-Security-Policy violation is a fault of the site: report it as a console error, which lands in `errors`.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`), true)
   })
   const page = Object.assign(await context.newPage(), { errors: [] as string[] })
   page.on('console', (message) => {

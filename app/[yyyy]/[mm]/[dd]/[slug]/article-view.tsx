@@ -16,17 +16,20 @@ import { postComment } from './actions'
 
 export type ArticleParams = { yyyy: string; mm: string; dd: string; slug: string }
 
-/** The article for these params, or a 404. For generateMetadata, which must not redirect: the page does. */
-export async function findArticle(params: Promise<ArticleParams>): Promise<ArticleDto> {
-  const article = getArticleBySlug((await params).slug.toLowerCase())
-  if (!article) notFound()
-  return article
+/**
+ * The article for these params, or null. For generateMetadata, which must neither redirect (the page does; both
+ * doing it sent two Location headers) nor throw notFound() (Next then answers a 404 whose body is an empty shell
+ * filled in by JavaScript; from the page it renders app/not-found.tsx into the HTML).
+ */
+export async function findArticle(params: Promise<ArticleParams>): Promise<ArticleDto | null> {
+  return getArticleBySlug((await params).slug.toLowerCase())
 }
 
 /** The article for these params, redirecting any non-canonical spelling of its URL to the canonical one. */
 export async function loadArticle(params: Promise<ArticleParams>, suffix = ''): Promise<ArticleDto> {
   const { yyyy, mm, dd, slug } = await params
   const article = await findArticle(params)
+  if (!article) notFound()
   if (`/${yyyy}/${mm}/${dd}/${slug}` !== article.url) permanentRedirect(article.url + suffix)
   return article
 }

@@ -10,7 +10,8 @@ type Props = { params: Promise<ArticleParams> }
 export const generateStaticParams = async () => []
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return articleMetadata(await findArticle(params), env().siteUrl, site)
+  const article = await findArticle(params)
+  return article ? articleMetadata(article, env().siteUrl, site) : {}
 }
 
 export default async function ArticlePage({ params }: Props) {

@@ -11,6 +11,7 @@ export const generateStaticParams = async () => []
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { n } = await params
   const article = await findArticle(params)
+  if (!article) return {}
   return { title: `Comments, page ${n} – ${article.title}`, alternates: { canonical: `${article.url}/comments/${n}` } }
 }
 

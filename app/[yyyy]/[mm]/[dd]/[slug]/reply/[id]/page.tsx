@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic'
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await findArticle(params)
+  if (!article) return {}
   return { title: `Reply – ${article.title}`, robots: { index: false, follow: false }, alternates: { canonical: article.url } }
 }
 
