@@ -93,7 +93,7 @@ function budgets(r: BenchResult): Budget[] {
       ok: Math.max(s.memory.peakHwmMb, s.memory.peakSampledMb) < 300,
     })),
   ]
-  for (const name of ['moderation queue', 'sitemap.xml', 'search', 'article, cached', 'article, rendered', 'discussion p.1, rendered']) {
+  for (const name of ['moderation queue', 'sitemap.xml', 'search, rare word', 'search, common word', 'article, cached', 'article, rendered', 'discussion p.1, rendered']) {
     const ratio = costRatio(find(small, name), find(large, name))
     list.push({
       name: `scale: ${name}, cost large/small`,
