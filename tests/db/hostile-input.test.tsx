@@ -48,7 +48,7 @@ function markup(html: string) {
     hrefs: [...html.matchAll(/ href="([^"]*)"/g)].map((m) => m[1] ?? ''),
   }
 }
-const RENDERED_TAGS = new Set(['ol', 'li', 'article', 'footer', 'svg', 'rect', 'div', 'b', 'a', 'span', 'time', 'p', 'br'])
+const RENDERED_TAGS = new Set(['ol', 'li', 'article', 'footer', 'svg', 'rect', 'path', 'div', 'b', 'a', 'span', 'time', 'p', 'br'])
 
 describe('hostile input through the pipeline', () => {
   useTempDatabase()
