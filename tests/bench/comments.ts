@@ -3,7 +3,7 @@
 // Each post has its own author, email and client address (198.18.0.0/15, the range set aside for benchmarks), so the
 // flood rule never fires and no test switch exists. Every acknowledged post is then looked up in the database.
 import { findStoredComments } from '@/db/bench'
-import { runLoad, type LoadResult } from './load'
+import { runLoadInterleaved, type LoadOptions, type LoadResult } from './load'
 import { sleep } from './server'
 
 export type PostingResult = LoadResult & {
@@ -16,6 +16,8 @@ export type PostingResult = LoadResult & {
   /** Acknowledged posts missing from the database afterwards: must be zero. */
   missing: number
   statuses: Record<string, number>
+  /** The node:http reference's requests per second in the rounds alternating with these (when given one). */
+  referenceRps?: number
 }
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
@@ -63,6 +65,8 @@ export async function measurePosting(options: {
   databasePath: string
   path: 'js' | 'no-js'
   connections?: number
+  /** The reference server's URL: its rounds alternate with the posting rounds, for a ratio that survives noise. */
+  referenceUrl?: string
 }): Promise<PostingResult> {
   const { baseUrl, articlePath } = options
   const html = await (await fetch(baseUrl + articlePath)).text()
@@ -75,7 +79,7 @@ export async function measurePosting(options: {
   const statuses: Record<string, number> = {}
   let refused = 0
   const label = options.path === 'js' ? 'js' : 'nojs'
-  const result = await runLoad({
+  const posting: LoadOptions = {
     url: baseUrl + articlePath,
     method: 'POST',
     connections: options.connections,
@@ -111,7 +115,9 @@ export async function measurePosting(options: {
       if (status === 200 && ACK.test(body)) acknowledgedEmails.push(String(context.email))
       else refused++
     },
-  })
+  }
+  const [result, reference] = await runLoadInterleaved(options.referenceUrl ? [posting, { url: options.referenceUrl }] : [posting])
+  if (!result) throw new Error('no posting result')
   const stored = findStoredComments(options.databasePath, acknowledgedEmails)
   return {
     ...result,
@@ -121,5 +127,6 @@ export async function measurePosting(options: {
     refused,
     missing: acknowledgedEmails.filter((e) => !stored.has(e)).length,
     statuses,
+    referenceRps: reference?.rps,
   }
 }

@@ -64,11 +64,7 @@ function once(options: LoadOptions, durationSec: number, measured: boolean): Pro
   })
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const warmupSec = options.warmupSec ?? defaults.warmupSec
-  if (warmupSec > 0) await once(options, warmupSec, false)
-  const results: autocannon.Result[] = []
-  for (let i = 0; i < (options.rounds ?? defaults.rounds); i++) results.push(await once(options, options.roundSec ?? defaults.roundSec, true))
+function summarize(results: autocannon.Result[]): LoadResult {
   const roundsRps = results.map((r) => r.requests.total / r.duration)
   return {
     rps: median(roundsRps),
@@ -80,4 +76,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeouts: results.reduce((n, r) => n + r.timeouts, 0),
     non2xx: results.reduce((n, r) => n + r.non2xx, 0),
   }
+}
+
+/**
+ * Several loads measured side by side: each warmed up, then their rounds alternate (A, B, A, B, …), so a burst of
+ * other work on a shared machine lands on both rather than on one of them. Their ratio is what such a run can tell.
+ */
+export async function runLoadInterleaved(list: readonly LoadOptions[]): Promise<LoadResult[]> {
+  for (const options of list) {
+    const warmupSec = options.warmupSec ?? defaults.warmupSec
+    if (warmupSec > 0) await once(options, warmupSec, false)
+  }
+  const results: autocannon.Result[][] = list.map(() => [])
+  const rounds = Math.max(...list.map((o) => o.rounds ?? defaults.rounds))
+  for (let i = 0; i < rounds; i++) {
+    for (const [j, options] of list.entries()) {
+      if (i < (options.rounds ?? defaults.rounds)) results[j]?.push(await once(options, options.roundSec ?? defaults.roundSec, true))
+    }
+  }
+  return results.map(summarize)
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const [result] = await runLoadInterleaved([options])
+  return result as LoadResult
 }

@@ -2,7 +2,7 @@
 // revalidation, and dynamic routes, each as requests per second and latency under the same load.
 import fs from 'node:fs'
 import path from 'node:path'
-import { runLoad, type LoadResult } from './load'
+import { runLoadInterleaved, type LoadOptions, type LoadResult } from './load'
 import { ROOT } from './server'
 import { gzipSize } from './weight'
 
@@ -30,52 +30,68 @@ async function sample(url: string, headers: Record<string, string> = {}): Promis
   return { status: response.status, html: await response.text(), cache: response.headers.get('x-nextjs-cache') }
 }
 
+export type PageSpec = {
+  name: string
+  baseUrl: string
+  path: string
+  mode: PageResult['mode']
+  headers?: Record<string, string>
+}
+
 /**
  * GET load on one path. `cached`: every answer must be a cache HIT. `render`: each request carries
  * `x-prerender-revalidate`, so Next renders the page through its real route and stores it (x-nextjs-cache:
  * REVALIDATED); one connection, because Next's response cache coalesces concurrent revalidations of one page, and a
  * fresh comment-form token in every answer proves each was rendered. `dynamic`: routes rendered per request anyway.
  */
-export async function measurePage(options: {
-  name: string
-  baseUrl: string
-  path: string
-  mode: PageResult['mode']
-  headers?: Record<string, string>
-}): Promise<PageResult> {
-  const url = options.baseUrl + options.path
-  const headers = { ...options.headers }
-  if (options.mode === 'render') headers['x-prerender-revalidate'] = previewModeId()
+async function prepare(spec: PageSpec) {
+  const url = spec.baseUrl + spec.path
+  const headers = { ...spec.headers }
+  if (spec.mode === 'render') headers['x-prerender-revalidate'] = previewModeId()
   const first = await sample(url, headers)
-  if (first.status !== 200) throw new Error(`${options.name}: GET ${options.path} answered ${first.status}`)
+  if (first.status !== 200) throw new Error(`${spec.name}: GET ${spec.path} answered ${first.status}`)
   const cache: Record<string, number> = {}
   const tokens = new Set<string>()
-  const connections = options.mode === 'render' ? 1 : 20
-  const result = await runLoad({
+  const connections = spec.mode === 'render' ? 1 : 20
+  const load: LoadOptions = {
     url,
     connections,
     headers,
     onResponse: (status, body, responseHeaders) => {
       const value = responseHeaders['x-nextjs-cache']
-      const key = status === 200 ? String(value ?? (options.mode === 'reference' ? 'reference' : 'none')) : `status ${status}`
+      const key = status === 200 ? String(value ?? (spec.mode === 'reference' ? 'reference' : 'none')) : `status ${status}`
       cache[key] = (cache[key] ?? 0) + 1
-      if (options.mode === 'render') {
+      if (spec.mode === 'render') {
         const token = /name="comment_token" value="([^"]+)"/.exec(body)?.[1]
         if (token) tokens.add(token)
       }
     },
-  })
-  return {
+  }
+  const finish = (result: LoadResult): PageResult => ({
     ...result,
-    name: options.name,
-    path: options.path,
-    mode: options.mode,
+    name: spec.name,
+    path: spec.path,
+    mode: spec.mode,
     connections,
     bytes: Buffer.byteLength(first.html),
     gzipBytes: gzipSize(first.html),
     cache,
-    distinctRenders: options.mode === 'render' ? tokens.size : undefined,
-  }
+    distinctRenders: spec.mode === 'render' ? tokens.size : undefined,
+  })
+  return { load, finish }
+}
+
+/** Measures several pages with their rounds interleaved (see runLoadInterleaved). */
+export async function measurePages(specs: readonly PageSpec[]): Promise<PageResult[]> {
+  const prepared = []
+  for (const spec of specs) prepared.push(await prepare(spec))
+  const results = await runLoadInterleaved(prepared.map((p) => p.load))
+  return prepared.map((p, i) => p.finish(results[i] as LoadResult))
+}
+
+export async function measurePage(spec: PageSpec): Promise<PageResult> {
+  const [result] = await measurePages([spec])
+  return result as PageResult
 }
 
 /** Whether every measured answer was served as the mode requires. */

@@ -81,10 +81,10 @@ function budgets(r: BenchResult): Budget[] {
       ok: s.approve ? s.approve.medianMs < 1000 : null,
     })),
     ...[small, large].map((s) => ({
-      name: `start, already built (${s.label}: migrate, seed, next start)`,
-      value: `${(s.startMs / 1000).toFixed(2)} s`,
-      limit: '< 3 s',
-      ok: s.startMs < 3000,
+      name: `later start, already built (${s.label} database)`,
+      value: s.restartMs === undefined ? 'not measured' : `${(s.restartMs / 1000).toFixed(2)} s (first start ${(s.startMs / 1000).toFixed(2)} s)`,
+      limit: '< 3 s to the first 200',
+      ok: s.restartMs === undefined ? null : s.restartMs < 3000,
     })),
     ...[small, large].map((s) => ({
       name: `peak RSS of next-server (${s.label})`,
@@ -93,7 +93,7 @@ function budgets(r: BenchResult): Budget[] {
       ok: Math.max(s.memory.peakHwmMb, s.memory.peakSampledMb) < 300,
     })),
   ]
-  for (const name of ['moderation queue', 'sitemap.xml', 'search', 'article, cached', 'article, rendered', 'discussion p.1, rendered']) {
+  for (const name of ['moderation queue', 'sitemap.xml', 'search, rare word', 'search, common word', 'article, cached', 'article, rendered', 'discussion p.1, rendered']) {
     const ratio = costRatio(find(small, name), find(large, name))
     list.push({
       name: `scale: ${name}, cost large/small`,
@@ -113,7 +113,8 @@ export function printReport(r: BenchResult): boolean {
   for (const suite of [r.small, r.large]) {
     out.push(
       `\n== ${suite.label} database: ${suite.rows.articles} articles, ${suite.rows.comments} comments (${suite.rows.pending} pending); ` +
-        `seeded in ${(suite.seedMs / 1000).toFixed(1)} s; answering ${(suite.startMs / 1000).toFixed(2)} s after npm start`,
+        `seeded in ${(suite.seedMs / 1000).toFixed(1)} s; answering ${(suite.startMs / 1000).toFixed(2)} s after the first npm start, ` +
+        `${suite.restartMs === undefined ? '–' : (suite.restartMs / 1000).toFixed(2)} s after a later one`,
     )
     out.push(table(head, pageRows(suite, suite.label === 'large' ? r.small : null)))
     for (const s of suite.skipped) out.push(`  skipped ${s.name}: ${s.why}`)
@@ -125,11 +126,23 @@ export function printReport(r: BenchResult): boolean {
     )
   }
   if (r.small.posting.length) {
-    out.push('\n== comment posting through the server action (distinct authors and addresses, small database)')
+    out.push('\n== comment posting through the server action (distinct authors and addresses, small database; rounds alternate with the reference)')
     out.push(
       table(
-        ['path', 'req/s', 'accepted/s', 'p50 ms', 'p99 ms', 'acknowledged', 'refused', 'errors', 'missing in DB'],
-        r.small.posting.map((p) => [p.path, fixed(p.rps), fixed(p.acceptedPerSec), fixed(p.p50, 1), fixed(p.p99, 1), p.acknowledged, p.refused, p.errors + p.timeouts, p.missing]),
+        ['path', 'req/s', 'accepted/s', '×ref', 'ref req/s', 'p50 ms', 'p99 ms', 'acknowledged', 'refused', 'errors', 'missing in DB'],
+        r.small.posting.map((p) => [
+          p.path,
+          fixed(p.rps),
+          fixed(p.acceptedPerSec),
+          p.referenceRps ? (p.acceptedPerSec / p.referenceRps).toFixed(4) : '',
+          p.referenceRps ? fixed(p.referenceRps) : '',
+          fixed(p.p50, 1),
+          fixed(p.p99, 1),
+          p.acknowledged,
+          p.refused,
+          p.errors + p.timeouts,
+          p.missing,
+        ]),
       ),
     )
   }

@@ -16,6 +16,7 @@ import {
   listSitemapArticles,
   listSitemapListings,
 } from '@/db/queries/seo'
+import { searchArticles } from '@/db/queries/search'
 import { getDb } from '@/db/client'
 import { articles, comments } from '@/db/schema'
 import { importFile } from '@/lib/import/run'
@@ -97,6 +98,14 @@ const cases = (): Case[] => [
       listLatestApprovedComments(articleId, 20)
       getLastCommentChange(articleId)
     },
+  },
+  {
+    name: 'search',
+    run: () => searchArticles('kazakh peacekeepers'),
+    allowed: [
+      { step: /^SCAN articles_fts VIRTUAL TABLE INDEX \d+:=?M\d+$/, why: 'the full-text index answering MATCH: it visits the matching articles only' },
+      { step: /^USE TEMP B-TREE FOR ORDER BY$/, why: 'bm25 ranks every match: the cost follows how many articles match, not the archive' },
+    ],
   },
   { name: 'moderation queue: pending page', run: () => listQueue({ status: 'pending' }, 1, 20), allowed: [STATUS_COUNTS] },
   { name: 'moderation queue: one article', run: () => listQueue({ status: 'pending', articleId }, 1, 20) },
