@@ -1,9 +1,10 @@
 // Comment reads for public pages: approved comments only, and never the email, IP or user agent.
 import 'server-only'
 import crypto from 'node:crypto'
-import { and, asc, count, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm'
+import type BetterSqlite3 from 'better-sqlite3'
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../client'
-import { articles, comments, type CommentStatus } from '../schema'
+import { comments, type CommentStatus } from '../schema'
 import { articlePath } from '@/lib/content/slug'
 
 export type PublicCommentDto = {
@@ -130,7 +131,54 @@ type Decided<D> = { decision: D; comment: CreatedComment | null; articleUrl: str
 
 export type CreateOptions = { now: Date; threadDepth: number; closeAfterDays: number | null }
 export type CreateResult<D> = Decided<D> | { refused: true; field: 'comment_parent' | 'form'; message: string }
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
+
+/**
+ * The posting path's statements, prepared once per connection: building each query and preparing it again for every
+ * comment cost more CPU than running it. Raw SQL, because every one is on the hottest write path of the site; the
+ * plans are checked by tests/db/query-plans.test.ts.
+ */
+function postingStatements(client: BetterSqlite3.Database) {
+  const article = client.prepare<[number], { id: number; slug: string; publishedAt: string; commentsOpen: number; isStub: number }>(
+    'SELECT id, slug, published_at AS publishedAt, comments_open AS commentsOpen, is_stub AS isStub FROM articles WHERE id = ?',
+  )
+  const parent = client.prepare<[number], { id: number; parentId: number | null; articleId: number; status: string }>(
+    'SELECT id, parent_id AS parentId, article_id AS articleId, status FROM comments WHERE id = ?',
+  )
+  // The duplicate rule looks among the sender's own comments (the email index), never along the article's: `+`
+  // keeps SQLite off the article indexes, which would walk every comment of a busy discussion on every post.
+  const duplicate = (parentClause: string) =>
+    client.prepare<{ articleId: number; parentId: number | null; email: string; name: string; body: string }, { id: number }>(
+      `SELECT id FROM comments INDEXED BY comments_email_created_idx
+       WHERE author_email = @email AND +article_id = @articleId AND ${parentClause} AND author_name = @name AND body = @body AND status <> 'trash'
+       LIMIT 1`,
+    )
+  return {
+    article,
+    parent,
+    duplicateTopLevel: duplicate('parent_id IS NULL'),
+    duplicateReply: duplicate('parent_id = @parentId'),
+    lastByEmail: client.prepare<[string], { at: string | null }>('SELECT max(created_at) AS at FROM comments WHERE author_email = ?'),
+    lastByIp: client.prepare<[string], { at: string | null }>('SELECT max(created_at) AS at FROM comments WHERE ip = ?'),
+    approvedBefore: client.prepare<[string, string], { id: number }>(
+      "SELECT id FROM comments WHERE author_email = ? AND author_name = ? AND status = 'approved' LIMIT 1",
+    ),
+    insert: client.prepare<Record<string, string | number | null>, { id: number; status: CommentStatus }>(
+      `INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, body, status, reason, ip, user_agent, created_at, updated_at)
+       VALUES (@articleId, @parentId, @authorName, @authorEmail, @authorUrl, @body, @status, @reason, @ip, @userAgent, @createdAt, @createdAt)
+       RETURNING id, status`,
+    ),
+  }
+}
+
+type PostingStatements = ReturnType<typeof postingStatements>
+const statementsByConnection = new WeakMap<BetterSqlite3.Database, PostingStatements>()
+
+function posting(): { client: BetterSqlite3.Database; statements: PostingStatements } {
+  const client = getDb().$client
+  let statements = statementsByConnection.get(client)
+  if (!statements) statementsByConnection.set(client, (statements = postingStatements(client)))
+  return { client, statements }
+}
 
 /**
  * Checks the article and parent, gathers the facts, asks `decide`, and inserts the comment unless refused:
@@ -141,11 +189,12 @@ export function createComment<D extends { outcome: string; reason: string }>(
   options: CreateOptions,
   decide: (facts: StoredFacts) => D,
 ): CreateResult<D> {
-  return getDb().transaction((tx) => writeComment(tx, input, options, decide), { behavior: 'immediate' })
+  const { client, statements } = posting()
+  return client.transaction(() => writeComment(statements, input, options, decide)).immediate()
 }
 
 type Job = {
-  write: (tx: Tx) => unknown
+  write: (statements: PostingStatements) => unknown
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
 }
@@ -165,7 +214,7 @@ export function createCommentGrouped<D extends { outcome: string; reason: string
 ): Promise<CreateResult<D>> {
   return new Promise((resolve, reject) => {
     if (!group.length) setImmediate(commitGroup)
-    group.push({ write: (tx) => writeComment(tx, input, options, decide), resolve: resolve as (value: unknown) => void, reject })
+    group.push({ write: (statements) => writeComment(statements, input, options, decide), resolve: resolve as (value: unknown) => void, reject })
   })
 }
 
@@ -174,17 +223,20 @@ function commitGroup(): void {
   group = []
   let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[]
   try {
-    outcomes = getDb().transaction(
-      (tx) =>
+    const { client, statements } = posting()
+    // better-sqlite3 runs a transaction function called inside another one as a savepoint.
+    const savepoint = client.transaction((job: Job) => job.write(statements))
+    outcomes = client
+      .transaction(() =>
         jobs.map((job) => {
           try {
-            return { ok: true as const, value: tx.transaction((savepoint) => job.write(savepoint)) }
+            return { ok: true as const, value: savepoint(job) }
           } catch (error) {
             return { ok: false as const, error }
           }
         }),
-      { behavior: 'immediate' },
-    )
+      )
+      .immediate()
   } catch (error) {
     for (const job of jobs) job.reject(error)
     return
@@ -193,16 +245,12 @@ function commitGroup(): void {
 }
 
 function writeComment<D extends { outcome: string; reason: string }>(
-  tx: Tx,
+  statements: PostingStatements,
   input: NewCommentInput,
   options: CreateOptions,
   decide: (facts: StoredFacts) => D,
 ): CreateResult<D> {
-  const article = tx
-    .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, commentsOpen: articles.commentsOpen, isStub: articles.isStub })
-    .from(articles)
-    .where(eq(articles.id, input.articleId))
-    .get()
+  const article = statements.article.get(input.articleId)
   if (!article || article.isStub) return { refused: true as const, field: 'form' as const, message: 'This article could not be found, so the comment was not posted.' }
   const ageDays = (options.now.getTime() - Date.parse(article.publishedAt)) / 86_400_000
   if (!article.commentsOpen || (options.closeAfterDays !== null && ageDays > options.closeAfterDays)) {
@@ -214,11 +262,7 @@ function writeComment<D extends { outcome: string; reason: string }>(
     const ancestors: { id: number; parentId: number | null }[] = []
     let cursor: number | null = input.parentId
     while (cursor !== null && ancestors.length <= options.threadDepth + 1) {
-      const row = tx
-        .select({ id: comments.id, parentId: comments.parentId, articleId: comments.articleId, status: comments.status })
-        .from(comments)
-        .where(eq(comments.id, cursor))
-        .get()
+      const row = statements.parent.get(cursor)
       if (!row || row.articleId !== article.id || row.status !== 'approved') {
         return { refused: true as const, field: 'comment_parent' as const, message: 'The comment you are replying to is not available for replies.' }
       }
@@ -230,31 +274,13 @@ function writeComment<D extends { outcome: string; reason: string }>(
     parentId = ancestors[excess]?.id ?? input.parentId
   }
 
-  const sameParent = parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId)
-  const isDuplicate = !!tx
-    .select({ id: comments.id })
-    .from(comments)
-    .where(
-      and(
-        eq(comments.articleId, article.id),
-        sameParent,
-        eq(comments.authorEmail, input.authorEmail),
-        eq(comments.authorName, input.authorName),
-        eq(comments.body, input.body),
-        ne(comments.status, 'trash'),
-      ),
-    )
-    .get()
-  const lastTimes = [
-    tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.authorEmail, input.authorEmail)).get()?.at,
-    input.ip ? tx.select({ at: max(comments.createdAt) }).from(comments).where(eq(comments.ip, input.ip)).get()?.at : null,
-  ].filter((t): t is string => !!t)
+  const sender = { articleId: article.id, parentId, email: input.authorEmail, name: input.authorName, body: input.body }
+  const isDuplicate = !!(parentId === null ? statements.duplicateTopLevel : statements.duplicateReply).get(sender)
+  const lastTimes = [statements.lastByEmail.get(input.authorEmail)?.at, input.ip ? statements.lastByIp.get(input.ip)?.at : null].filter(
+    (t): t is string => !!t,
+  )
   const last = lastTimes.length ? Math.max(...lastTimes.map((t) => Date.parse(t))) : null
-  const hasApprovedBefore = !!tx
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.authorEmail, input.authorEmail), eq(comments.authorName, input.authorName), eq(comments.status, 'approved')))
-    .get()
+  const hasApprovedBefore = !!statements.approvedBefore.get(input.authorEmail, input.authorName)
 
   const decision = decide({
     isDuplicate,
@@ -265,24 +291,20 @@ function writeComment<D extends { outcome: string; reason: string }>(
   if (decision.outcome === 'refused') return { decision, comment: null, articleUrl }
 
   const createdAt = options.now.toISOString()
-  const row = tx
-    .insert(comments)
-    .values({
-      articleId: article.id,
-      parentId,
-      authorName: input.authorName,
-      authorEmail: input.authorEmail,
-      authorUrl: input.authorUrl,
-      body: input.body,
-      status: decision.outcome as CommentStatus,
-      reason: decision.reason,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      createdAt,
-      updatedAt: createdAt,
-    })
-    .returning({ id: comments.id, status: comments.status })
-    .get()
+  const row = statements.insert.get({
+    articleId: article.id,
+    parentId,
+    authorName: input.authorName,
+    authorEmail: input.authorEmail,
+    authorUrl: input.authorUrl,
+    body: input.body,
+    status: decision.outcome,
+    reason: decision.reason,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    createdAt,
+  })
+  if (!row) throw new Error('the comment insert returned no row')
   return {
     decision,
     articleUrl,

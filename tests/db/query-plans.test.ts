@@ -148,4 +148,25 @@ describe('query plans of the hot queries', () => {
     )
     expect(unexplained).toEqual([])
   })
+
+  it('posting reads nothing along the article’s discussion: a busy discussion costs each post no more than a quiet one', () => {
+    for (const parentId of [0, commentId]) {
+      const statements = plansOf(() =>
+        createComment(
+          { articleId, parentId, authorName: 'Dee', authorEmail: 'dee@example.com', authorUrl: '', body: 'Again.', ip: '192.0.2.3', userAgent: 'jest' },
+          { now: new Date(), threadDepth: 5, closeAfterDays: null },
+          () => ({ outcome: 'pending', reason: 'test' }),
+        ),
+      )
+      const reads = statements.filter((st) => /^select/i.test(st.sql) && /from comments/i.test(st.sql))
+      expect(reads.length).toBeGreaterThanOrEqual(4)
+      for (const read of reads) {
+        // By primary key (the parent), by the sender's email or address: never by article.
+        expect({ sql: read.sql, plan: read.plan.join(' ') }).toEqual({
+          sql: read.sql,
+          plan: expect.stringMatching(/^SEARCH comments USING (INTEGER PRIMARY KEY \(rowid=\?\)|(COVERING )?INDEX comments_(email|ip)_created_idx \((author_email|ip)=\?\))$/),
+        })
+      }
+    }
+  })
 })

@@ -10,29 +10,24 @@ const METHODS = ['all', 'get', 'run', 'iterate'] as const
 export function plansOf(fn: () => unknown): PlannedStatement[] {
   const client = getDb().$client
   const seen: { sql: string; params: unknown[] }[] = []
-  const original = client.prepare
-  client.prepare = function (this: BetterSqlite3.Database, source: string) {
-    const statement = original.call(this, source) as BetterSqlite3.Statement
-    for (const method of METHODS) {
-      const run = (statement[method] as (...args: unknown[]) => unknown).bind(statement)
-      Object.defineProperty(statement, method, {
-        value: (...params: unknown[]) => {
-          seen.push({ sql: source, params })
-          return run(...params)
-        },
-      })
+  // On the Statement prototype, so statements the code prepared once and keeps (the posting path) are seen too.
+  const prototype = Object.getPrototypeOf(client.prepare('SELECT 1')) as Record<(typeof METHODS)[number], (...args: unknown[]) => unknown>
+  const originals = METHODS.map((method) => [method, prototype[method]] as const)
+  for (const [method, run] of originals) {
+    prototype[method] = function (this: BetterSqlite3.Statement, ...params: unknown[]) {
+      seen.push({ sql: this.source, params })
+      return run.apply(this, params)
     }
-    return statement
-  } as typeof client.prepare
+  }
   try {
     fn()
   } finally {
-    client.prepare = original
+    for (const [method, run] of originals) prototype[method] = run
   }
   return seen
     .filter((s) => /^\s*(select|with|insert|update|delete)/i.test(s.sql))
     .map(({ sql, params }) => {
-      const rows = (original.call(client, `EXPLAIN QUERY PLAN ${sql}`) as BetterSqlite3.Statement<unknown[]>).all(...params) as { id: number; parent: number; detail: string }[]
+      const rows = client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[][])) as { id: number; parent: number; detail: string }[]
       const depth = new Map<number, number>([[0, 0]])
       const plan = rows.map((r) => {
         const d = (depth.get(r.parent) ?? 0) + 1
