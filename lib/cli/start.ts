@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { env } from '@/lib/env'
+import { serverNodeOptions } from './node-options'
 import { ensureAdmin, ensureAuthSecret, ensureBuild, prepareDatabase } from './prepare'
 
 async function main() {
@@ -19,6 +20,7 @@ async function main() {
       SITE_URL: config.siteUrl,
       DATABASE_PATH: config.databasePath,
       NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: serverNodeOptions(),
     },
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
