@@ -2,7 +2,7 @@
 
 /**
  * The server's JavaScript heap limit, unless NODE_OPTIONS sets one. Without it V8 sizes the heap from the machine's
- * memory (gigabytes here) and collects lazily, so a busy server's RSS grew to 355 MB for a live heap under 100 MB;
+ * memory (gigabytes here) and collects lazily, so a busy server's RSS grew to 323-355 MB in the benchmark;
  * with it, peak RSS under the benchmark's load stays near 230 MB (README, Performance).
  */
 const HEAP_LIMIT_MB = 256
