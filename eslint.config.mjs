@@ -19,8 +19,9 @@ export default defineConfig([
     },
   },
   {
-    // CommonJS files that Node loads with require(): tool configs, and the security headers next.config.js uses.
-    files: ['jest.config.js', 'next.config.js', 'lib/security/*.js'],
+    // CommonJS files that Node loads with require(): tool configs, the security headers next.config.js uses, and
+    // npm start's launcher.
+    files: ['jest.config.js', 'next.config.js', 'lib/security/*.js', 'lib/cli/launch.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'coverage/**', 'tmp/**', 'tests/artifacts/**', 'db/migrations/**']),

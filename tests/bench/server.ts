@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { npmStartArgs } from '../support/npm-start'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const ADMIN = { email: 'bench-admin@example.test', password: 'bench-admin-password-7' }
@@ -119,7 +120,7 @@ export async function startSite(options: { databasePath: string; logFile: string
   // database a normal start has already prepared, with the AUTH_SECRET that start kept beside it.
   const command = options.cpuProfileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)]
-    : ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'lib/cli/start.ts']
+    : npmStartArgs(ROOT)
   const secretFile = path.join(path.dirname(options.databasePath), 'auth-secret')
   const authSecret = options.cpuProfileDir && fs.existsSync(secretFile) ? { AUTH_SECRET: fs.readFileSync(secretFile, 'utf8').trim() } : {}
   const child = spawn(process.execPath, command, {

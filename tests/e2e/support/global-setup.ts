@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { npmStartArgs } from '../../support/npm-start'
 import { keepLogAndClean, serverState, stopServer } from './server'
 
 const ROOT = path.resolve(__dirname, '..', '..', '..')
@@ -40,7 +41,7 @@ type Attempt = { env: NodeJS.ProcessEnv; baseUrl: string; logFile: string; start
 /** Spawns `npm start`'s script and polls until `/` answers 200. Returns why it failed, or null when ready. */
 async function startAndWait({ env, baseUrl, logFile, started }: Attempt): Promise<string | null> {
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'lib/cli/start.ts'], {
+  const child = spawn(process.execPath, npmStartArgs(ROOT), {
     cwd: ROOT,
     env,
     // Its own process group, so teardown can stop `next start` (and a `next build`) with it.

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { npmStartArgs } from '../../support/npm-start'
 
 const ROOT = path.resolve(__dirname, '..', '..', '..')
 const TSX = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server']
@@ -28,7 +29,7 @@ export type Site = {
   dir: string
   databasePath: string
   logFile: string
-  /** The process group leader (tsx running lib/cli/start.ts); `next start` runs in the same group. */
+  /** The process group leader (`npm start`'s script); `next start` runs in the same group. */
   pid: number
   env: NodeJS.ProcessEnv
   /** Sum of the resident memory of every process in the group, in bytes. */
@@ -101,7 +102,7 @@ export async function startSite(options: StartOptions = {}): Promise<Site> {
   }
   const log = fs.openSync(logFile, 'a')
   fs.writeSync(log, `--- start ${new Date().toISOString()} on ${baseUrl}\n`)
-  const child = spawn(process.execPath, [...TSX, 'lib/cli/start.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', log, log] })
+  const child = spawn(process.execPath, npmStartArgs(ROOT), { cwd: ROOT, env, detached: true, stdio: ['ignore', log, log] })
   fs.closeSync(log)
   const pid = child.pid
   if (!pid) throw new Error('could not start the site')
