@@ -1,4 +1,4 @@
-// Where the time goes: `npm run bench:profile -- posting-js|posting-no-js|render-article|render-discussion|cached-article`
+// Where the time goes: `npm run bench:profile -- posting-js|posting-no-js|render-article|render-discussion|cached-article|queue`
 // starts the site (small database) under `node --cpu-prof`, runs that one load for a while, stops the site so V8
 // writes the profile, and prints self time by area and the busiest functions. Profiles stay in tests/artifacts/.
 import fs from 'node:fs'
@@ -8,7 +8,8 @@ import { DISCUSSION_SLUG, seedArchive, SMALL_ARCHIVE } from '@/db/bench'
 import { measurePosting } from './comments'
 import { defaults } from './load'
 import { measurePage } from './pages'
-import { ensureBuilt, ROOT, startSite } from './server'
+import { signIn } from './admin'
+import { ADMIN, ensureBuilt, ROOT, startSite } from './server'
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
@@ -80,6 +81,14 @@ async function main() {
     case 'cached-article': {
       const p = scenario === 'render-discussion' ? `/2021/12/31/${DISCUSSION_SLUG}` : article
       const r = await measurePage({ name: scenario, baseUrl: site.baseUrl, path: p, mode: scenario === 'cached-article' ? 'cached' : 'render' })
+      console.log(`${scenario}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`)
+      break
+    }
+    case 'queue': {
+      // The moderation desk's queue: rendered per request, the heaviest page an admin opens.
+      const cookie = await signIn(site.baseUrl, ADMIN)
+      if (!cookie) throw new Error('could not sign in to profile the queue')
+      const r = await measurePage({ name: scenario, baseUrl: site.baseUrl, path: '/admin/comments?status=pending', mode: 'dynamic', headers: { cookie } })
       console.log(`${scenario}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`)
       break
     }
