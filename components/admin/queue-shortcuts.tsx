@@ -17,6 +17,27 @@ function ignored(event: KeyboardEvent): boolean {
 
 const subscribeNothing = () => () => {}
 
+// WCAG 2.1.4: single-letter shortcuts must be possible to turn off (speech input types letters too).
+// The choice is this browser's, kept in localStorage; `storage` only fires in other tabs, hence the own event.
+const SHORTCUTS_KEY = 'queue-shortcuts'
+const SHORTCUTS_EVENT = 'queue-shortcuts-change'
+const shortcutsOn = () => localStorage.getItem(SHORTCUTS_KEY) !== 'off'
+
+function subscribeShortcuts(onChange: () => void): () => void {
+  window.addEventListener('storage', onChange)
+  window.addEventListener(SHORTCUTS_EVENT, onChange)
+  return () => {
+    window.removeEventListener('storage', onChange)
+    window.removeEventListener(SHORTCUTS_EVENT, onChange)
+  }
+}
+
+function setShortcutsOn(on: boolean): void {
+  if (on) localStorage.removeItem(SHORTCUTS_KEY)
+  else localStorage.setItem(SHORTCUTS_KEY, 'off')
+  window.dispatchEvent(new Event(SHORTCUTS_EVENT))
+}
+
 /**
  * Rendered whether or not the list has comments, so it stays mounted while actions empty and refill the list:
  * the shortcuts (u included) keep working and focus is never dropped on the page's body.
@@ -24,6 +45,7 @@ const subscribeNothing = () => () => {}
 export function QueueShortcuts({ hasRows }: { hasRows: boolean }) {
   // False on the server and during hydration: the select-all box and the help only appear where they work.
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false)
+  const enabled = useSyncExternalStore(subscribeShortcuts, shortcutsOn, () => true)
 
   useEffect(() => {
     // The current row is an index, not a comment: when an approved comment leaves the pending tab,
@@ -70,7 +92,7 @@ export function QueueShortcuts({ hasRows }: { hasRows: boolean }) {
     }
 
     function onKey(event: KeyboardEvent) {
-      if (ignored(event)) return
+      if (ignored(event) || !shortcutsOn()) return
       const key = event.key.toLowerCase()
       if (key === 'j' || key === 'k') {
         const all = rows()
@@ -127,9 +149,15 @@ export function QueueShortcuts({ hasRows }: { hasRows: boolean }) {
       <p className="queue-shortcuts__select-all">
         <input type="checkbox" id="select-all" onChange={(e) => selectAll(e.currentTarget.checked)} /> <label htmlFor="select-all">Select all on this page</label>
       </p>
-      <p className="admin-note">
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>s</kbd> spam, <kbd>d</kbd> trash, <kbd>u</kbd> undo.
-      </p>
+      <div className="queue-shortcuts__help">
+        <p>
+          <input type="checkbox" id="shortcuts-on" checked={enabled} onChange={(e) => setShortcutsOn(e.currentTarget.checked)} aria-describedby="shortcuts-keys" />{' '}
+          <label htmlFor="shortcuts-on">Keyboard shortcuts</label>
+        </p>
+        <p className="admin-note" id="shortcuts-keys">
+          <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>s</kbd> spam, <kbd>d</kbd> trash, <kbd>u</kbd> undo.
+        </p>
+      </div>
     </div>
   )
 }
