@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { THEME_SCRIPT } from '@/lib/theme'
 import { axeViolations } from './support/axe'
+import { tabThroughPage } from './support/focus'
 import { launchBrowser } from './support/browser'
 import { readerIp } from './support/db'
 import { ARTICLE_URL, PAGE_TYPES, THEMES, VIEWPORTS, pathOf, type PageType } from './support/page-types'
@@ -102,35 +103,7 @@ describe('keyboard focus', () => {
     const page = await tracked({ viewport })
     await page.goto(ARTICLE_URL)
     await waitForHydration(page, '#respond form')
-    const problems: string[] = []
-    const seen: string[] = []
-    for (let i = 0; i < 200; i++) {
-      await page.keyboard.press('Tab')
-      const state = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null
-        if (!el || el === document.body) return null
-        // Back at an element already visited: Tab has gone round the whole page.
-        if (el.hasAttribute('data-tab-visited')) return 'wrapped' as const
-        el.setAttribute('data-tab-visited', '')
-        const describe = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`
-        const style = getComputedStyle(el)
-        const indicated = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none'
-        const rect = el.getBoundingClientRect()
-        const inView = rect.bottom > 0 && rect.top < window.innerHeight && rect.right > 0 && rect.left < window.innerWidth
-        // 2.4.11: what is painted at the element's centre is the element itself (or inside it), not something on top.
-        const x = Math.min(Math.max(rect.left + rect.width / 2, 0), window.innerWidth - 1)
-        const y = Math.min(Math.max(rect.top + rect.height / 2, 0), window.innerHeight - 1)
-        const top = document.elementFromPoint(x, y)
-        const uncovered = !!top && (el === top || el.contains(top) || top.contains(el))
-        return { describe, indicated, inView, uncovered }
-      })
-      if (state === 'wrapped') break
-      if (!state) continue
-      seen.push(state.describe)
-      if (!state.indicated) problems.push(`no focus indicator: ${state.describe}`)
-      if (!state.inView) problems.push(`scrolled out of view: ${state.describe}`)
-      if (!state.uncovered) problems.push(`covered: ${state.describe}`)
-    }
+    const { seen, problems } = await tabThroughPage(page)
     expect(seen.length).toBeGreaterThan(20)
     expect(problems).toEqual([])
   })
