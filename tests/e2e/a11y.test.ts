@@ -119,11 +119,15 @@ describe('reflow and text size', () => {
   })
 
   const textSizeCases = VIEWPORTS.flatMap(({ name, viewport }) =>
-    PAGE_TYPES.filter((type) => ['article', 'reply page', 'search results'].includes(type.name)).map((type) => ({ device: name, viewport, type })),
+    PAGE_TYPES.filter((type) => ['article', 'reply page', 'search results', 'admin queue, all', 'admin settings with a field error'].includes(type.name)).map((type) => ({
+      device: name,
+      viewport,
+      type,
+    })),
   )
   test.each(textSizeCases)('on a $device, the $type.name with text at 200% has no horizontal scroll and no clipped text', async ({ device: name, viewport, type }) => {
     const page = await tracked({ viewport })
-    await page.goto(pathOf(type))
+    await visit(page, type)
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
     await loadAllImages(page)
     const result = await page.evaluate(() => {
