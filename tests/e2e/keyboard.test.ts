@@ -505,8 +505,9 @@ describe('the admin desk with the keyboard only', () => {
     { name: 'audit log', path: '/admin/log', signedIn: true, viewport: { width: 1280, height: 900 } },
     { name: 'settings', path: '/admin/settings', signedIn: true, viewport: { width: 1280, height: 900 } },
   ]
+  let tourComment: number | undefined
   test.each(tours)('$name: every control Tab reaches shows its focus, in view and uncovered', async ({ path, signedIn, viewport }) => {
-    insertTestComment({ articleId: article.id, authorName: 'Tour Guide', body: 'Desk-tour comment, with a link to https://example.org' })
+    tourComment ??= insertTestComment({ articleId: article.id, authorName: 'Tour Guide', body: 'Desk-tour comment, with a link to https://example.org' })
     const page = signedIn ? await moderator(viewport) : await reader(viewport)
     await page.goto(path)
     // The theme switch, like the queue's select-all box, only appears once hydrated.
