@@ -125,7 +125,7 @@ describe('reflow and text size', () => {
       type,
     })),
   )
-  test.each(textSizeCases)('on a $device, the $type.name with text at 200% has no horizontal scroll and no clipped text', async ({ device: name, viewport, type }) => {
+  test.each(textSizeCases)('on a $device, the $type.name with text at 200% has no horizontal scroll, no clipped text, no overlap in the masthead', async ({ device: name, viewport, type }) => {
     const page = await tracked({ viewport })
     await visit(page, type)
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
@@ -135,15 +135,27 @@ describe('reflow and text size', () => {
       for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
         if (el.closest('.visually-hidden, .hp-field, [aria-hidden="true"]')) continue
         const style = getComputedStyle(el)
+        // Hidden on purpose for sight only, like .visually-hidden (the queue's column headers on a phone).
+        if (style.clip === 'rect(0px, 0px, 0px, 0px)') continue
         const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY)
         if (!clips || !el.textContent?.trim()) continue
         if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) clipped.push(el.className || el.tagName)
       }
-      return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, clipped }
+      // Large text must push the masthead's parts apart (wrapping), never draw one over another.
+      const parts = ['.site-header__name', '.site-search', '.theme-switch', '.site-nav'].map((selector) => ({ selector, box: document.querySelector(selector)?.getBoundingClientRect() }))
+      const overlapping = parts.flatMap((a, i) =>
+        parts.slice(i + 1).flatMap((b) => {
+          if (!a.box || !b.box) return [`missing ${a.box ? b.selector : a.selector}`]
+          const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top
+          return apart ? [] : [`${a.selector} / ${b.selector}`]
+        }),
+      )
+      return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, clipped, overlapping }
     })
     await screenshot(page, `a11y-text-200-${type.name.replace(/\W+/g, '-')}-${name}`, { fullPage: true })
     expect(result.scrollWidth).toBeLessThanOrEqual(result.width)
     expect(result.clipped).toEqual([])
+    expect(result.overlapping).toEqual([])
   })
 
   test('the article body keeps a readable measure of 65 to 75 characters a line on a desktop', async () => {
