@@ -24,9 +24,10 @@ export function CommentEditForm({ id, back, cancelHref, values, action }: Props)
   const prefix = `edit-${id}`
   return (
     <form action={formAction} className="admin-form queue-editor" aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`} className="queue-editor__title">
+      {/* h2: under the page’s h1 the queue has no other heading. */}
+      <h2 id={`${prefix}-title`} className="queue-editor__title">
         Edit comment
-      </h3>
+      </h2>
       {state.message && (
         <p className="admin-alert admin-alert--error" role="alert">
           {state.message}

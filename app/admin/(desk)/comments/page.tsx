@@ -63,10 +63,11 @@ export default async function CommentsPage({ searchParams }: Props) {
       <QueueFlash flash={parseFlash(params)} view={view} undo={undoModeration} />
       <QueueTabs view={view} counts={counts} />
       <QueueFilters view={view} articles={articles} />
+      {page.items.length > 0 && <BulkActions view={view} action={bulkModerate} />}
+      {/* Outside the condition: it must stay mounted when an action empties the list (see the component). */}
+      <QueueShortcuts hasRows={page.items.length > 0} />
       {page.items.length ? (
         <>
-          <BulkActions view={view} action={bulkModerate} />
-          <QueueShortcuts />
           <QueueTable
             comments={page.items}
             caption={caption}
