@@ -1,9 +1,10 @@
 // Previous/next and numbered pages for admin lists; the link builder keeps the list's filters.
 import Link from 'next/link'
+import { gapBefore, pageNumbers } from '@/lib/pagination'
 
 export function AdminPagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null
-  const numbers = Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => n === 1 || n === pageCount || Math.abs(n - page) <= 2)
+  const numbers = pageNumbers(page, pageCount)
   return (
     <nav className="pagination admin-pagination" aria-label="Pages">
       <ul>
@@ -16,7 +17,7 @@ export function AdminPagination({ page, pageCount, href }: { page: number; pageC
         )}
         {numbers.map((n, i) => (
           <li key={n}>
-            {i > 0 && n - (numbers[i - 1] ?? n) > 1 && <span aria-hidden="true">…</span>}
+            {gapBefore(numbers, i) && <span aria-hidden="true">…</span>}
             {n === page ? (
               <span aria-current="page">{n}</span>
             ) : (

@@ -1,13 +1,17 @@
 // Links between pages of a long discussion: page 1 is the article itself, later pages live under it.
+import { gapBefore, pageNumbers } from '@/lib/pagination'
+
 export const commentPageHref = (articleUrl: string, page: number) => (page <= 1 ? `${articleUrl}#comments` : `${articleUrl}/comments/${page}#comments`)
 
 export function CommentPages({ articleUrl, page, pageCount }: { articleUrl: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null
+  const numbers = pageNumbers(page, pageCount)
   return (
     <nav className="pagination comment-pages" aria-label="Comment pages">
       <ul>
-        {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
+        {numbers.map((n, i) => (
           <li key={n}>
+            {gapBefore(numbers, i) && <span aria-hidden="true">… </span>}
             {n === page ? (
               <span aria-current="page">{n}</span>
             ) : (

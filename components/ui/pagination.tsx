@@ -1,5 +1,6 @@
 // Numbered page links for a listing: /base, /base/page/2, … (or any other address scheme, e.g. search's ?page=2).
 import Link from 'next/link'
+import { gapBefore, pageNumbers } from '@/lib/pagination'
 
 export function pageHref(base: string, page: number): string {
   if (page <= 1) return base
@@ -11,6 +12,7 @@ type Props = { page: number; pageCount: number; label?: string; previous?: strin
 export function Pagination({ base, href, page, pageCount, label = 'Pages', previous = 'Newer', next = 'Older' }: Props) {
   if (pageCount <= 1) return null
   const to = (n: number) => (href ? href(n) : pageHref(base ?? '/', n))
+  const numbers = pageNumbers(page, pageCount)
   return (
     <nav className="pagination" aria-label={label}>
       <ul>
@@ -21,8 +23,9 @@ export function Pagination({ base, href, page, pageCount, label = 'Pages', previ
             </Link>
           </li>
         )}
-        {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
+        {numbers.map((n, i) => (
           <li key={n}>
+            {gapBefore(numbers, i) && <span aria-hidden="true">… </span>}
             {n === page ? (
               <span aria-current="page">{n}</span>
             ) : (
