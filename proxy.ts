@@ -72,6 +72,14 @@ export function proxy(request: NextRequest, event: unknown) {
   return NextResponse.next()
 }
 
+// A Server Action call (the comment island posting, with its Next-Action header) skips the slug check: its page exists
+// or the action refuses the post itself, and running the proxy copied every posted body into a web stream.
+const publicPage = (source: string) => ({ source, missing: [{ type: 'header' as const, key: 'next-action' }] })
+
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/:yyyy(\\d{4})/:mm/:dd/:slug/:rest*', '/section/:slug/:rest*', '/author/:slug/:rest*', '/tag/:slug/:rest*'],
+  matcher: [
+    '/admin',
+    '/admin/:path*',
+    ...['/:yyyy(\\d{4})/:mm/:dd/:slug/:rest*', '/section/:slug/:rest*', '/author/:slug/:rest*', '/tag/:slug/:rest*'].map(publicPage),
+  ],
 }
