@@ -74,12 +74,14 @@ export function proxy(request: NextRequest, event: unknown) {
 
 // A Server Action call (the comment island posting, with its Next-Action header) skips the slug check: its page exists
 // or the action refuses the post itself, and running the proxy copied every posted body into a web stream.
-const publicPage = (source: string) => ({ source, missing: [{ type: 'header' as const, key: 'next-action' }] })
-
+// (Written out in full: Next reads the matcher statically at build time.)
 export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
-    ...['/:yyyy(\\d{4})/:mm/:dd/:slug/:rest*', '/section/:slug/:rest*', '/author/:slug/:rest*', '/tag/:slug/:rest*'].map(publicPage),
+    { source: '/:yyyy(\\d{4})/:mm/:dd/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
+    { source: '/section/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
+    { source: '/author/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
+    { source: '/tag/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
   ],
 }
