@@ -8,6 +8,8 @@ import { sleep } from './server'
 
 export type PostingResult = LoadResult & {
   path: 'js' | 'no-js'
+  /** The offered rate, when the posts came at a set pace rather than as fast as answered. */
+  rate?: number
   /** Acknowledged posts per second: the median request rate times the share of answers that acknowledged a post. */
   acceptedPerSec: number
   acknowledged: number
@@ -65,6 +67,8 @@ export async function measurePosting(options: {
   databasePath: string
   path: 'js' | 'no-js'
   connections?: number
+  /** Post at this offered rate (per second) instead of as fast as the site answers. */
+  rate?: number
   /** The reference server's URL: its rounds alternate with the posting rounds, for a ratio that survives noise. */
   referenceUrl?: string
 }): Promise<PostingResult> {
@@ -83,6 +87,7 @@ export async function measurePosting(options: {
     url: baseUrl + articlePath,
     method: 'POST',
     connections: options.connections,
+    overallRate: options.rate,
     setupRequest: (request, context) => {
       const who = nextIdentity(label)
       context.email = who.email
@@ -122,6 +127,7 @@ export async function measurePosting(options: {
   return {
     ...result,
     path: options.path,
+    rate: options.rate,
     acceptedPerSec: result.rps * (acknowledgedEmails.length / Math.max(1, result.requests)),
     acknowledged: acknowledgedEmails.length,
     refused,

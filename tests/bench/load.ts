@@ -8,6 +8,8 @@ export type LoadOptions = {
   rounds?: number
   roundSec?: number
   method?: 'GET' | 'POST'
+  /** An offered load: this many requests per second in all, whatever the answers' pace (else as fast as answered). */
+  overallRate?: number
   headers?: Record<string, string>
   /** Builds each request (distinct bodies or headers); autocannon calls it before every request. */
   setupRequest?: (request: autocannon.Request, context: Record<string, unknown>) => autocannon.Request
@@ -52,6 +54,7 @@ function once(options: LoadOptions, durationSec: number, measured: boolean): Pro
     duration: durationSec,
     timeout: 30,
     method: options.method ?? 'GET',
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     headers: options.headers,
     requests: [
       {

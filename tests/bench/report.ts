@@ -47,7 +47,9 @@ function budgets(r: BenchResult): Budget[] {
   const { small, large } = r
   const cached = find(small, 'article, cached')
   const articleWeight = small.weights.find((w) => w.path.startsWith('article '))
-  const js = small.posting.find((p) => p.path === 'js')
+  const js = small.posting.find((p) => p.path === 'js' && !p.rate)
+  // p99 is judged at the budget's pace: at saturation it only measures how long 20 connections queue.
+  const paced = small.posting.find((p) => p.path === 'js' && p.rate)
   const list: Budget[] = [
     {
       name: 'cached article vs node:http reference',
@@ -73,7 +75,12 @@ function budgets(r: BenchResult): Budget[] {
       limit: '≥ 200/s, no errors, all stored',
       ok: js ? js.acceptedPerSec >= 200 && js.refused === 0 && js.missing === 0 && js.errors === 0 : false,
     },
-    { name: 'comment posting (JS path): p99', value: js ? `${js.p99} ms` : 'not measured', limit: '< 100 ms', ok: js ? js.p99 < 100 : false },
+    {
+      name: `comment posting (JS path): p99 at ${paced?.rate ?? '?'}/s offered`,
+      value: paced ? `${paced.p99} ms (${fixed(paced.acceptedPerSec)}/s accepted, ${paced.refused} refused, ${paced.missing} missing)` : 'not measured',
+      limit: '< 100 ms',
+      ok: paced ? paced.p99 < 100 && paced.refused === 0 && paced.missing === 0 && paced.errors === 0 : false,
+    },
     ...[small, large].map((s) => ({
       name: `approve to public, median of ${s.approve?.runs.length ?? 0} (${s.label})`,
       value: s.approve ? `${fixed(s.approve.medianMs)} ms` : 'not measured',
@@ -131,7 +138,7 @@ export function printReport(r: BenchResult): boolean {
       table(
         ['path', 'req/s', 'accepted/s', '×ref', 'ref req/s', 'p50 ms', 'p99 ms', 'acknowledged', 'refused', 'errors', 'missing in DB'],
         r.small.posting.map((p) => [
-          p.path,
+          p.rate ? `${p.path} at ${p.rate}/s` : p.path,
           fixed(p.rps),
           fixed(p.acceptedPerSec),
           p.referenceRps ? (p.acceptedPerSec / p.referenceRps).toFixed(4) : '',
