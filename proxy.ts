@@ -7,7 +7,9 @@
 // 3. A post to an admin page from another site (or from a sandboxed page: Origin `null`) is refused here with 403 and
 //    written to the audit log; Next would abort it too, but only in the server's log. A post without Origin goes on
 //    to the action, whose own check refuses and logs it.
-// 4. Unknown articles, sections, authors and tags are rewritten to an unmatched path, so Next answers them with
+// 4. A request body over 1 MB (by its Content-Length) is refused with 413 before anything reads it. Next's own limit
+//    for Server Actions (next.config.js) answers the same bodies with a generic 500 after reading a megabyte.
+// 5. Unknown articles, sections, authors and tags are rewritten to an unmatched path, so Next answers them with
 //    app/not-found.tsx rendered into the HTML. (Next 16 answers a notFound() thrown by a page with an empty body that
 //    only JavaScript fills in: blank for crawlers and readers without JavaScript. The pages still call notFound().)
 import NextAuth from 'next-auth'
@@ -55,8 +57,14 @@ function refuseCrossSite(request: NextRequest): NextResponse | null {
   return new NextResponse('This form can only be sent from this site.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 }
 
+/** The largest request body the site accepts: Next's Server Action limit (next.config.js), 1 MB. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
 export function proxy(request: NextRequest, event: unknown) {
   const { pathname } = request.nextUrl
+  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) {
+    return new NextResponse('This request is too large: the site accepts at most 1 MB.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } })
+  }
   if (pathname === '/admin' || pathname.startsWith('/admin/')) {
     const refused = refuseCrossSite(request)
     if (refused) return refused
@@ -79,6 +87,8 @@ export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
+    // Any request announcing a body of a million bytes or more (4. above); the proxy compares it with the limit.
+    { source: '/:path*', has: [{ type: 'header', key: 'content-length', value: '[1-9][0-9]{6,}' }] },
     { source: '/:yyyy(\\d{4})/:mm/:dd/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
     { source: '/section/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
     { source: '/author/:slug/:rest*', missing: [{ type: 'header', key: 'next-action' }] },
