@@ -148,7 +148,7 @@ beforeAll(async () => {
   userId = Number(db.prepare('INSERT INTO users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?)').run(EMAIL, 'Attack Target', await hashPassword(PASSWORD), now).lastInsertRowid)
   const section = db.prepare('SELECT id FROM sections LIMIT 1').get() as { id: number }
   const author = db.prepare('SELECT id FROM authors LIMIT 1').get() as { id: number }
-  const slug = `admin-attacks-${process.pid}`
+  const slug = `admin-attacks-${process.pid}-e2e`
   db.prepare("DELETE FROM articles WHERE slug = ?").run(slug)
   const articleId = Number(
     db

@@ -156,7 +156,10 @@ describe('a crawler starting at the home page', () => {
     const indexable = answered.filter((a) => !a.noindex).map((a) => url(a.path))
     expect(indexable.filter((u) => !inSitemap.has(u) && !/\/page\/\d+$/.test(u))).toEqual([])
     const isArticle = (u: string) => /\/\d{4}\/\d{2}\/\d{2}\/[^/]+$/.test(u)
-    const articlesListed = [...inSitemap].filter(isArticle)
+    // Other test files may already have written fixture articles (slugs ending in -e2e) straight into the database,
+    // behind the site's back: the sitemap is rendered per request and lists them, the cached home page does not yet.
+    const fixture = (u: string) => /-e2e$/.test(new URL(u).pathname)
+    const articlesListed = [...inSitemap].filter((u) => isArticle(u) && !fixture(u))
     expect(articlesListed.length).toBeGreaterThan(0)
     expect(articlesListed.filter((u) => !indexable.includes(u))).toEqual([])
     // Placeholders are reachable but say noindex, and are in no sitemap.
