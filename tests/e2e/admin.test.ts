@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core'
 import { launchBrowser } from './support/browser'
 import { closeE2eDatabase, commentStatus, insertTestArticle, insertTestComment } from './support/database'
-import { ARTIFACTS_DIR, baseUrl, closePage, newPage, screenshot, type TrackedPage } from './support/page'
+import { ARTIFACTS_DIR, baseUrl, closePage, newPage, screenshot, settle, type TrackedPage } from './support/page'
 
 jest.setTimeout(120_000)
 
@@ -269,7 +269,7 @@ describe('the moderation desk', () => {
     const page = await tracked({ signedIn: true })
     await openQueue(page, '?q=Keyboard-test')
     await page.locator('#select-all').waitFor()
-    await page.waitForLoadState('networkidle')
+    await settle(page)
     const first = await page.locator('[data-comment-row]').first().getAttribute('data-comment-row')
     await page.keyboard.press('j')
     await expect(page.locator('[data-comment-row][data-current]').getAttribute('data-comment-row')).resolves.toBe(first)

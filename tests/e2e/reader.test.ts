@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser } from './support/browser'
-import { baseUrl, closePage, loadAllImages, newPage, screenshot, waitForHydration, type TrackedPage } from './support/page'
+import { baseUrl, closePage, loadAllImages, newPage, screenshot, settle, waitForHydration, type TrackedPage } from './support/page'
 
 
 const ARTICLE_URL = '/2022/01/14/kazakh-soldiers-un-blue-helmets'
@@ -257,9 +257,10 @@ describe('quality', () => {
     ['article', ARTICLE_URL],
   ])('the %s page logs no console errors, page errors or failed requests', async (_name, url) => {
     const page = await tracked()
-    await page.goto(url, { waitUntil: 'networkidle' })
+    await page.goto(url)
+    await settle(page)
     await loadAllImages(page)
-    await page.waitForLoadState('networkidle')
+    await settle(page)
     expect(page.errors).toEqual([])
   })
 
@@ -272,7 +273,8 @@ describe('quality', () => {
       ['desktop', DESKTOP],
     ] as const) {
       const page = await tracked({ viewport })
-      await page.goto(url, { waitUntil: 'networkidle' })
+      await page.goto(url)
+      await settle(page)
       await loadAllImages(page)
       const file = await screenshot(page, `${name}-${device}`, { fullPage: true })
       expect(fs.statSync(file).size).toBeGreaterThan(1000)

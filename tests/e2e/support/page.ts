@@ -110,5 +110,13 @@ export async function waitForHydration(page: Page, selector: string): Promise<vo
     selector,
     { timeout: 30_000 },
   )
-  await page.waitForLoadState('networkidle')
+  await settle(page)
+}
+
+/**
+ * Lets the page's requests settle, for a while only: headless Chromium sometimes holds a background prefetch of a
+ * header link (`/section/world?_rsc=…`) open for about 30 s, and the page is usable meanwhile.
+ */
+export async function settle(page: Page, timeoutMs = 5_000): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined)
 }
