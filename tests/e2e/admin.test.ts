@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core'
 import { launchBrowser } from './support/browser'
 import { closeE2eDatabase, commentStatus, insertTestArticle, insertTestComment } from './support/database'
-import { ARTIFACTS_DIR, baseUrl, closePage, newPage, screenshot, settle, type TrackedPage } from './support/page'
+import { ARTIFACTS_DIR, baseUrl, closePage, newPage, screenshot, settle, waitForReact, type TrackedPage } from './support/page'
 
 jest.setTimeout(120_000)
 
@@ -67,18 +67,6 @@ async function publicUntil(test: (html: string) => boolean, since: number): Prom
 }
 
 const row = (page: Page, id: number) => page.locator(`#comment-${id}`)
-
-/**
- * Waits until React has hydrated the form field: the editor's textarea has autoFocus, and React focusing it on
- * hydration in the middle of a fill (select all, then type) moved the caret to the start, so the typed text landed
- * before the old one. (No wait for the network to go quiet: a stalled link preload can hold that for 30 s.)
- */
-async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((sel) => {
-    const element = document.querySelector(sel)
-    return element !== null && Object.keys(element).some((key) => key.startsWith('__reactFiber$'))
-  }, selector)
-}
 
 async function openQueue(page: Page, query = ''): Promise<void> {
   await page.goto(`/admin/comments${query}`)
@@ -227,7 +215,9 @@ describe('the moderation desk', () => {
     await openQueue(page, '?status=approved&q=Edit-me')
     await row(page, id).getByRole('button', { name: 'Edit' }).click()
     const editor = row(page, id)
-    await hydrated(page, `#edit-${id}-body`)
+    // Typing before React hydrates the field: it set the textarea's default value between fill's select-all and its
+    // typing, and the typed text landed before the old one.
+    await waitForReact(page, `#edit-${id}-body`)
     await editor.getByLabel('Comment', { exact: true }).fill('Edit-me: the text, corrected')
     // A URL the browser accepts but the server does not: the error comes back on the field, nothing is saved.
     await editor.getByLabel('Website').fill('ftp://typo.example')
@@ -249,7 +239,7 @@ describe('the moderation desk', () => {
     const page = await tracked({ signedIn: true })
     await openQueue(page, '?q=Reply-me')
     await row(page, id).getByRole('button', { name: 'Reply' }).click()
-    await hydrated(page, `#comment-${id} textarea`)
+    await waitForReact(page, `#comment-${id} textarea`)
     await row(page, id).getByLabel('Reply to Curious').fill('Staff-answer: yes, from the UN.')
     await screenshot(page, 'admin-reply-form')
     await row(page, id).getByRole('button', { name: 'Post reply' }).click()

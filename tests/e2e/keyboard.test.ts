@@ -8,7 +8,7 @@ import { closeE2eDatabase, commentStatus, insertTestArticle, insertTestComment }
 import { e2eDb, readerIp } from './support/db'
 import { tabThroughPage } from './support/focus'
 import { ARTICLE_URL } from './support/page-types'
-import { closePage, newPage, screenshot, waitForHydration, type TrackedPage } from './support/page'
+import { closePage, newPage, screenshot, waitForHydration, waitForReact, type TrackedPage } from './support/page'
 
 let browser: Browser
 let articleId: number
@@ -260,7 +260,7 @@ describe('the admin desk with the keyboard only', () => {
       return page
     }
     await page.goto('/admin/sign-in')
-    await hydrated(page, 'form.sign-in-form')
+    await waitForReact(page, 'form.sign-in-form')
     await signInWithKeys(page, ADMIN.password)
     await page.waitForURL((url) => url.pathname === '/admin')
     session = sessionCookies(await page.context().cookies())
@@ -272,13 +272,6 @@ describe('the admin desk with the keyboard only', () => {
    * (No wait for network quiet: Chromium can hold a repeated prefetch of a header link for half a minute.)
    */
   const shortcutsReady = (page: Page) => page.locator('#select-all').waitFor()
-
-  /** React has hydrated the element (same reason as above not to wait for the network to be quiet). */
-  const hydrated = (page: Page, selector: string) =>
-    page.waitForFunction((sel) => {
-      const element = document.querySelector(sel)
-      return element !== null && Object.keys(element).some((key) => key.startsWith('__reactFiber$'))
-    }, selector)
 
   /** Tagged on opening the page, to check later that messages arrive in this same element (see heard()). */
   const tagLiveRegion = (page: Page) => page.locator('#queue-flash').evaluate((el) => void Object.assign(el, { e2eLiveRegion: true }))
@@ -338,7 +331,7 @@ describe('the admin desk with the keyboard only', () => {
     const page = await reader()
     await page.goto('/admin/comments')
     expect(new URL(page.url()).pathname).toBe('/admin/sign-in')
-    await hydrated(page, 'form.sign-in-form')
+    await waitForReact(page, 'form.sign-in-form')
     await signInWithKeys(page, 'not-the-password')
     const alert = page.getByRole('alert')
     await alert.filter({ hasText: 'Wrong email or password.' }).waitFor()
@@ -511,7 +504,7 @@ describe('the admin desk with the keyboard only', () => {
     const page = signedIn ? await moderator(viewport) : await reader(viewport)
     await page.goto(path)
     // The theme switch, like the queue's select-all box, only appears once hydrated.
-    await hydrated(page, '.theme-switch button')
+    await waitForReact(page, '.theme-switch button')
     if (path.startsWith('/admin/comments')) await shortcutsReady(page)
     const { seen, problems } = await tabThroughPage(page)
     expect(seen.length).toBeGreaterThan(10)

@@ -102,6 +102,12 @@ export async function loadAllImages(page: Page): Promise<void> {
  * the network is quiet, so islands' effects have run: clicking earlier would follow the plain link.
  */
 export async function waitForHydration(page: Page, selector: string): Promise<void> {
+  await waitForReact(page, selector)
+  await settle(page)
+}
+
+/** Waits until React has hydrated the element `selector` names (its DOM node carries a fiber), and no longer. */
+export async function waitForReact(page: Page, selector: string): Promise<void> {
   await page.waitForFunction(
     (sel) => {
       const element = document.querySelector(sel)
@@ -110,7 +116,6 @@ export async function waitForHydration(page: Page, selector: string): Promise<vo
     selector,
     { timeout: 30_000 },
   )
-  await settle(page)
 }
 
 /**
