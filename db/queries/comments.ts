@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../client'
+import { preparedOnce } from '../prepared'
 import { comments, type CommentStatus } from '../schema'
 import { articlePath } from '@/lib/content/slug'
 
@@ -133,9 +134,8 @@ export type CreateOptions = { now: Date; threadDepth: number; closeAfterDays: nu
 export type CreateResult<D> = Decided<D> | { refused: true; field: 'comment_parent' | 'form'; message: string }
 
 /**
- * The posting path's statements, prepared once per connection: building each query and preparing it again for every
- * comment cost more CPU than running it. Raw SQL, because every one is on the hottest write path of the site; the
- * plans are checked by tests/db/query-plans.test.ts.
+ * The posting path's statements, prepared once per connection (db/prepared.ts). Raw SQL, because every one is on
+ * the hottest write path of the site; the plans are checked by tests/db/query-plans.test.ts.
  */
 function postingStatements(client: BetterSqlite3.Database) {
   const article = client.prepare<[number], { id: number; slug: string; publishedAt: string; commentsOpen: number; isStub: number }>(
@@ -171,14 +171,7 @@ function postingStatements(client: BetterSqlite3.Database) {
 }
 
 type PostingStatements = ReturnType<typeof postingStatements>
-const statementsByConnection = new WeakMap<BetterSqlite3.Database, PostingStatements>()
-
-function posting(): { client: BetterSqlite3.Database; statements: PostingStatements } {
-  const client = getDb().$client
-  let statements = statementsByConnection.get(client)
-  if (!statements) statementsByConnection.set(client, (statements = postingStatements(client)))
-  return { client, statements }
-}
+const posting = preparedOnce(postingStatements)
 
 /**
  * Checks the article and parent, gathers the facts, asks `decide`, and inserts the comment unless refused:

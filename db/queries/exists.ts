@@ -1,22 +1,18 @@
 // Cheap existence checks by slug, for proxy.ts (which runs before every article and listing request): one indexed
-// lookup each, with statements prepared once per connection rather than built and prepared on every request.
+// lookup each, prepared once per connection (db/prepared.ts).
 import 'server-only'
 import type BetterSqlite3 from 'better-sqlite3'
-import { getDb } from '../client'
+import { preparedOnce } from '../prepared'
 
 const tables = { article: 'articles', section: 'sections', author: 'authors', tag: 'tags' } as const
 
 export type SlugKind = keyof typeof tables
 
-const statements = new WeakMap<BetterSqlite3.Database, Record<SlugKind, BetterSqlite3.Statement<[string], unknown>>>()
+const lookups = preparedOnce((client) => {
+  const lookup = (table: string): BetterSqlite3.Statement<[string], unknown> => client.prepare<[string], unknown>(`SELECT 1 FROM ${table} WHERE slug = ?`)
+  return { article: lookup(tables.article), section: lookup(tables.section), author: lookup(tables.author), tag: lookup(tables.tag) }
+})
 
 export function slugExists(kind: SlugKind, slug: string): boolean {
-  const client = getDb().$client
-  let prepared = statements.get(client)
-  if (!prepared) {
-    const lookup = (table: string) => client.prepare<[string], unknown>(`SELECT 1 FROM ${table} WHERE slug = ?`)
-    prepared = { article: lookup(tables.article), section: lookup(tables.section), author: lookup(tables.author), tag: lookup(tables.tag) }
-    statements.set(client, prepared)
-  }
-  return prepared[kind].get(slug) !== undefined
+  return lookups().statements[kind].get(slug) !== undefined
 }
