@@ -49,7 +49,11 @@ const nextConfig = {
   },
   async rewrites() {
     // The home page is page 1 of the front-page listing, an on-demand cached route the build never renders.
-    return [{ source: '/', destination: '/page/1' }]
+    // Browsers still ask for /favicon.ico now and then, whatever the pages' icon links say: answer with the icon.
+    return [
+      { source: '/', destination: '/page/1' },
+      { source: '/favicon.ico', destination: '/icon.png' },
+    ]
   },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }]
